@@ -1,0 +1,61 @@
+package dev.eksirsa.cli;
+
+import dev.eksirsa.sandbox.Sandbox;
+import dev.eksirsa.sandbox.SandboxOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the sandbox standalone until killed; its endpoints and keys go to the info file only. */
+@Command(
+        name = "sandbox",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the embedded AWS/EKS sandbox on loopback until killed.",
+            "Writes FILE (mode 0600, atomically) once every server is ready: awsEndpoint, region and",
+            "the accounts' administrator keys. Keys are never printed."
+        })
+final class SandboxCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--info",
+            required = true,
+            paramLabel = "FILE",
+            description = "Where to write the sandbox's endpoints and keys.")
+    Path info;
+
+    @Option(
+            names = "--region",
+            defaultValue = "us-east-1",
+            description = "Region the sandbox answers for (default: ${DEFAULT-VALUE}).")
+    String region;
+
+    @Option(
+            names = "--cluster-activation-delay",
+            defaultValue = "2s",
+            paramLabel = "DURATION",
+            description = "How long a new cluster stays CREATING (default: ${DEFAULT-VALUE}).")
+    String activationDelay;
+
+    @Override
+    public Integer call() throws Exception {
+        Duration delay = Durations.parse("--cluster-activation-delay", activationDelay);
+        Sandbox sandbox = Sandbox.start(SandboxOptions.defaults()
+                .withRegion(region)
+                .withClusterActivationDelay(delay)
+                .withNodegroupActivationDelay(delay));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sandbox.close();
+            stopped.countDown();
+        }));
+        sandbox.info().writeTo(info);
+        System.err.println("sandbox ready: AWS endpoint " + sandbox.awsEndpoint() + ", region " + region
+                + "; keys written to " + info.toAbsolutePath());
+        stopped.await();
+        return ExitCodes.OK;
+    }
+}

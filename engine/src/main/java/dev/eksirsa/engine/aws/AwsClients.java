@@ -1,0 +1,188 @@
+package dev.eksirsa.engine.aws;
+
+import dev.eksirsa.engine.api.InputRules;
+import dev.eksirsa.engine.api.InvalidInputException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.ProxyConfiguration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+/**
+ * SDK clients for one {@link AwsConnection}, built on first use, sharing one HTTP client, one credentials
+ * provider and one retry style; {@link #close()} closes them all.
+ */
+public final class AwsClients implements AutoCloseable {
+    private final AwsConnection connection;
+    private final Region region;
+    private final SdkHttpClient httpClient;
+    private final AwsCredentialsProvider credentials;
+    private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+    private IamClient iam;
+    private StsClient sts;
+    private EksClient eks;
+    private Ec2Client ec2;
+
+    AwsClients(AwsConnection connection) {
+        this.connection = connection;
+        this.region = Region.of(resolveRegion(connection));
+        this.httpClient = httpClient(connection.proxy());
+        toClose.push(httpClient);
+        this.credentials = buildCredentialsProvider();
+    }
+
+    public String region() {
+        return region.id();
+    }
+
+    /** {@code aws}, {@code aws-cn} or {@code aws-us-gov}, from the region. */
+    public String partition() {
+        return InputRules.partitionOfRegion(region.id());
+    }
+
+    /** The provider every client uses (after the assume-role step, when there is one). */
+    public AwsCredentialsProvider credentialsProvider() {
+        return credentials;
+    }
+
+    public synchronized IamClient iam() {
+        if (iam == null) {
+            iam = track(configure(IamClient.builder(), globalRegion()).build());
+        }
+        return iam;
+    }
+
+    public synchronized StsClient sts() {
+        if (sts == null) {
+            sts = track(configure(StsClient.builder(), region).build());
+        }
+        return sts;
+    }
+
+    public synchronized EksClient eks() {
+        if (eks == null) {
+            eks = track(configure(EksClient.builder(), region).build());
+        }
+        return eks;
+    }
+
+    public synchronized Ec2Client ec2() {
+        if (ec2 == null) {
+            ec2 = track(configure(Ec2Client.builder(), region).build());
+        }
+        return ec2;
+    }
+
+    @Override
+    public synchronized void close() {
+        while (!toClose.isEmpty()) {
+            try {
+                toClose.pop().close();
+            } catch (Exception ignored) {
+                // closing is best effort; nothing useful to do with a failure here
+            }
+        }
+    }
+
+    private AwsCredentialsProvider buildCredentialsProvider() {
+        AwsCredentialsProvider base = baseCredentials(connection.credentials());
+        AssumeRole role = connection.assumeRole();
+        if (role == null) {
+            return base;
+        }
+        StsClient baseSts = track(configure(StsClient.builder(), region, base).build());
+        return track(StsAssumeRoleCredentialsProvider.builder()
+                .stsClient(baseSts)
+                .refreshRequest(r -> r.roleArn(role.roleArn())
+                        .roleSessionName(role.sessionName())
+                        .externalId(role.externalId())
+                        .durationSeconds((int) role.duration().toSeconds()))
+                .build());
+    }
+
+    private AwsCredentialsProvider baseCredentials(CredentialsSource source) {
+        AwsCredentialsProvider provider = source.provider();
+        toClose.push(() -> source.release(provider));
+        return provider;
+    }
+
+    private <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> B configure(
+            B builder, Region clientRegion) {
+        return configure(builder, clientRegion, credentials);
+    }
+
+    private <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> B configure(
+            B builder, Region clientRegion, AwsCredentialsProvider provider) {
+        builder.region(clientRegion)
+                .credentialsProvider(provider)
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(connection.retryStyle().sdkMode())
+                        .build());
+        if (connection.endpoint() != null) {
+            builder.endpointOverride(connection.endpoint());
+        }
+        builder.httpClient(httpClient);
+        return builder;
+    }
+
+    // IAM is global: its signing region is the partition's global one.
+    private Region globalRegion() {
+        return switch (partition()) {
+            case "aws-cn" -> Region.AWS_CN_GLOBAL;
+            case "aws-us-gov" -> Region.AWS_US_GOV_GLOBAL;
+            default -> Region.AWS_GLOBAL;
+        };
+    }
+
+    private static SdkHttpClient httpClient(ProxySettings proxy) {
+        UrlConnectionHttpClient.Builder builder = UrlConnectionHttpClient.builder();
+        if (proxy != null) {
+            builder.proxyConfiguration(ProxyConfiguration.builder()
+                    .endpoint(proxy.address())
+                    .username(proxy.username())
+                    .password(proxy.password())
+                    .nonProxyHosts(proxy.nonProxyHosts())
+                    .useSystemPropertyValues(false)
+                    .useEnvironmentVariablesValues(false)
+                    .build());
+        }
+        return builder.build();
+    }
+
+    private static String resolveRegion(AwsConnection connection) {
+        if (connection.region() != null) {
+            return connection.region();
+        }
+        Supplier<String> fromChain = () -> {
+            try {
+                return DefaultAwsRegionProviderChain.builder().build().getRegion().id();
+            } catch (SdkClientException e) {
+                return null;
+            }
+        };
+        String resolved = fromChain.get();
+        if (resolved == null) {
+            throw new InvalidInputException("region", "must be given (--region, AWS_REGION or a profile's region)");
+        }
+        return InputRules.region("region", resolved);
+    }
+
+    private <T extends SdkAutoCloseable> T track(T client) {
+        toClose.push(client::close);
+        return client;
+    }
+}

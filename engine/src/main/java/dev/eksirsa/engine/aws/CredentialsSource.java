@@ -1,0 +1,81 @@
+package dev.eksirsa.engine.aws;
+
+import dev.eksirsa.engine.api.InvalidInputException;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/** Where the connection's base credentials come from. */
+public sealed interface CredentialsSource {
+
+    /** The SDK default chain: environment, system properties, web identity (IRSA), profile, container, instance. */
+    static CredentialsSource defaultChain() {
+        return new DefaultChain(null);
+    }
+
+    static CredentialsSource profile(String profile) {
+        return new DefaultChain(profile);
+    }
+
+    static CredentialsSource staticKeys(String accessKeyId, String secretAccessKey, String sessionToken) {
+        return new StaticKeys(accessKeyId, secretAccessKey, sessionToken);
+    }
+
+    /** A new SDK provider for these credentials. */
+    AwsCredentialsProvider provider();
+
+    /** Releases what {@link #provider()} opened (the default chain holds files and HTTP clients). */
+    default void release(AwsCredentialsProvider provider) {}
+
+    /** @param profile a named profile, or null for the whole default chain */
+    record DefaultChain(String profile) implements CredentialsSource {
+        public DefaultChain {
+            if (profile != null && profile.isBlank()) {
+                throw new InvalidInputException("profile", "must not be blank");
+            }
+        }
+
+        @Override
+        public AwsCredentialsProvider provider() {
+            return profile == null
+                    ? DefaultCredentialsProvider.builder().build()
+                    : DefaultCredentialsProvider.builder().profileName(profile).build();
+        }
+
+        @Override
+        public void release(AwsCredentialsProvider provider) {
+            ((DefaultCredentialsProvider) provider).close();
+        }
+    }
+
+    /** Long-term keys, or temporary ones with a session token. */
+    record StaticKeys(String accessKeyId, String secretAccessKey, String sessionToken) implements CredentialsSource {
+        public StaticKeys {
+            if (accessKeyId == null || !accessKeyId.matches("[A-Z0-9]{16,128}")) {
+                throw new InvalidInputException("accessKeyId", "must be 16-128 upper-case letters or digits");
+            }
+            if (secretAccessKey == null || secretAccessKey.isBlank()) {
+                throw new InvalidInputException("secretAccessKey", "must not be blank");
+            }
+            if (sessionToken != null && sessionToken.isBlank()) {
+                sessionToken = null;
+            }
+        }
+
+        @Override
+        public AwsCredentialsProvider provider() {
+            return StaticCredentialsProvider.create(
+                    sessionToken == null
+                            ? AwsBasicCredentials.create(accessKeyId, secretAccessKey)
+                            : AwsSessionCredentials.create(accessKeyId, secretAccessKey, sessionToken));
+        }
+
+        @Override
+        public String toString() {
+            return "StaticKeys[accessKeyId=" + accessKeyId + ", secretAccessKey=****, sessionToken="
+                    + (sessionToken == null ? "none" : "****") + "]";
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.eksirsa.engine.aws;
+
+import dev.eksirsa.engine.api.InvalidInputException;
+import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An HTTP(S) proxy for AWS calls.
+ *
+ * @param nonProxyHosts host patterns in Java's {@code http.nonProxyHosts} style ({@code *.example.com})
+ */
+public record ProxySettings(URI endpoint, Set<String> nonProxyHosts) {
+
+    public ProxySettings {
+        if (endpoint == null || endpoint.getHost() == null
+                || !("http".equals(endpoint.getScheme()) || "https".equals(endpoint.getScheme()))) {
+            throw new InvalidInputException("proxy", "must be an http or https URL with a host");
+        }
+        nonProxyHosts = Set.copyOf(nonProxyHosts == null ? Set.of() : nonProxyHosts);
+    }
+
+    /** From {@code HTTPS_PROXY}/{@code https_proxy} and {@code NO_PROXY}/{@code no_proxy}; null when unset. */
+    public static ProxySettings fromEnvironment(Map<String, String> env) {
+        String proxy = firstSet(env, "HTTPS_PROXY", "https_proxy");
+        if (proxy == null) {
+            return null;
+        }
+        if (!proxy.contains("://")) {
+            proxy = "http://" + proxy;
+        }
+        URI uri;
+        try {
+            uri = URI.create(proxy);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("HTTPS_PROXY", "must be a URL such as http://proxy:3128");
+        }
+        Set<String> hosts = new LinkedHashSet<>();
+        String noProxy = firstSet(env, "NO_PROXY", "no_proxy");
+        if (noProxy != null) {
+            for (String entry : noProxy.split(",")) {
+                String host = entry.trim();
+                if (host.isEmpty()) {
+                    continue;
+                }
+                hosts.add(host.startsWith(".") ? "*" + host : host);
+            }
+        }
+        return new ProxySettings(uri, hosts);
+    }
+
+    /** The proxy user name, if the URL carries one (its password is never shown). */
+    public String username() {
+        String info = endpoint.getUserInfo();
+        return info == null ? null : info.split(":", 2)[0];
+    }
+
+    String password() {
+        String info = endpoint.getUserInfo();
+        return info == null || !info.contains(":") ? null : info.split(":", 2)[1];
+    }
+
+    /** The proxy URL without user info. */
+    public URI address() {
+        return URI.create(endpoint.getScheme() + "://" + endpoint.getHost()
+                + (endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort()));
+    }
+
+    @Override
+    public String toString() {
+        return "ProxySettings[" + address() + (username() == null ? "" : " as " + username()) + ", nonProxyHosts="
+                + nonProxyHosts + "]";
+    }
+
+    private static String firstSet(Map<String, String> env, String... names) {
+        for (String name : names) {
+            String value = env.get(name);
+            if (value != null && !value.isBlank()) {
+                return value.trim();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,174 @@
+package dev.eksirsa.engine.aws.eks;
+
+import dev.eksirsa.engine.api.Change;
+import dev.eksirsa.engine.api.ConflictException;
+import dev.eksirsa.engine.api.EksIrsaException;
+import dev.eksirsa.engine.api.InputRules;
+import dev.eksirsa.engine.aws.AwsClients;
+import dev.eksirsa.engine.aws.AwsErrors;
+import dev.eksirsa.engine.aws.Ownership;
+import dev.eksirsa.engine.aws.PlannedChange;
+import dev.eksirsa.engine.aws.ec2.DefaultSubnets;
+import dev.eksirsa.engine.aws.iam.OidcProviderPlan;
+import dev.eksirsa.engine.aws.iam.OidcProviderReconciler;
+import dev.eksirsa.engine.aws.iam.ServiceRoleReconciler;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import software.amazon.awssdk.services.eks.model.AuthenticationMode;
+import software.amazon.awssdk.services.eks.model.Cluster;
+import software.amazon.awssdk.services.eks.model.ClusterStatus;
+
+/** One {@code state: present} run of {@link ClusterReconciler}. */
+final class ClusterEnsurer {
+    private static final String CLUSTER_POLICY = "AmazonEKSClusterPolicy";
+
+    private final AwsClients aws;
+    private final IssuerThumbprint thumbprints;
+    private final RecordingListener progress;
+    private final ClusterReader reader;
+
+    ClusterEnsurer(AwsClients aws, ClusterReader reader, IssuerThumbprint thumbprints, RecordingListener progress) {
+        this.aws = aws;
+        this.thumbprints = thumbprints;
+        this.progress = progress;
+        this.reader = reader;
+    }
+
+    ClusterResult run(ClusterSpec spec) {
+        String name = spec.name();
+        EksWaits waits = new EksWaits(aws.eks(), new WaitSettings(spec.pollInterval(), spec.timeout()), progress);
+        List<Change> changes = new ArrayList<>();
+        Optional<Cluster> actual = reader.cluster(name);
+        boolean created = false;
+        if (actual.isEmpty()) {
+            if (!spec.create()) {
+                throw new EksIrsaException("EKS cluster \"" + name + "\" not found in " + aws.region()
+                        + "; pass create (--create) to create it");
+            }
+            created = true;
+            List<PlannedChange> creation = planCreation(spec);
+            if (spec.dryRun()) {
+                creation.forEach(c -> changes.add(c.change()));
+                new AccessEntryReconciler(aws.eks(), aws.partition(), progress)
+                        .planForNewCluster(name, spec.accessPrincipalArns())
+                        .forEach(c -> changes.add(c.change()));
+                changes.add(Change.create(OidcProviderReconciler.KIND, "issuer of EKS cluster " + name,
+                        "client id " + OidcProviderReconciler.STS_AUDIENCE + " and the issuer's thumbprint"));
+                return missing(spec, changes, progress.warnings());
+            }
+            apply(creation, changes);
+            waits.clusterActive(name);
+            actual = reader.cluster(name);
+        }
+        Cluster cluster = actual.orElseThrow(() -> new EksIrsaException("EKS cluster \"" + name + "\" vanished"));
+        cluster = settle(cluster, spec, waits);
+        reportDrift(cluster, spec);
+
+        List<PlannedChange> plan = new ArrayList<>(
+                new AccessEntryReconciler(aws.eks(), aws.partition(), progress).plan(cluster, spec.accessPrincipalArns()));
+        URI issuer = InputRules.httpsIssuer("oidcIssuer", issuerOf(cluster));
+        String providerArn = OidcProviderReconciler.providerArn(
+                aws.partition(), ClusterReader.accountOf(cluster.arn()), issuer);
+        OidcProviderPlan oidc = new OidcProviderReconciler(aws.iam(), uri -> thumbprints.fetch(uri, progress), progress)
+                .plan(issuer, providerArn, name);
+        plan.addAll(oidc.changes());
+        if (spec.dryRun()) {
+            plan.forEach(c -> changes.add(c.change()));
+        } else {
+            apply(plan, changes);
+        }
+        return new ClusterResult(
+                name, cluster.arn(), ClusterReader.accountOf(cluster.arn()), aws.region(), cluster.statusAsString(),
+                cluster.version(), cluster.endpoint(),
+                cluster.certificateAuthority() == null ? null : cluster.certificateAuthority().data(),
+                issuer.toString(), providerArn, created, oidc.creates(),
+                ClusterReader.summaries(reader.nodegroups(name)), changes, progress.warnings(), spec.dryRun());
+    }
+
+    private List<PlannedChange> planCreation(ClusterSpec spec) {
+        String name = spec.name();
+        List<PlannedChange> plan = new ArrayList<>();
+        AtomicReference<String> roleArn = new AtomicReference<>(spec.clusterRoleArn());
+        if (spec.clusterRoleArn() == null) {
+            String accountId = AwsErrors.call("identifying the caller",
+                    () -> aws.sts().getCallerIdentity().account());
+            plan.addAll(new ServiceRoleReconciler(aws.iam(), aws.partition(), accountId, progress)
+                    .plan(ServiceRoleReconciler.roleName(name, "cluster"), name, "eks.amazonaws.com",
+                            List.of(CLUSTER_POLICY), roleArn));
+        }
+        List<String> subnets = spec.subnetIds().isEmpty()
+                ? new DefaultSubnets(aws.ec2()).find(aws.region())
+                : spec.subnetIds();
+        Map<String, String> tags = new LinkedHashMap<>(spec.tags());
+        tags.putAll(Ownership.tags(name));
+        String detail = "Kubernetes " + (spec.kubernetesVersion() == null ? "(EKS default)" : spec.kubernetesVersion())
+                + ", subnets " + String.join(",", subnets) + ", creator is cluster admin";
+        plan.add(new PlannedChange(Change.create(ClusterReconciler.KIND, name, detail), () -> {
+            progress.info("Creating EKS cluster " + name + " in " + aws.region());
+            AwsErrors.run("creation of EKS cluster \"" + name + "\" in " + aws.region(),
+                    () -> aws.eks().createCluster(b -> b.name(name)
+                            .version(spec.kubernetesVersion())
+                            .roleArn(roleArn.get())
+                            .resourcesVpcConfig(v -> v.subnetIds(subnets)
+                                    .securityGroupIds(spec.securityGroupIds())
+                                    .endpointPublicAccess(spec.endpointPublicAccess())
+                                    .endpointPrivateAccess(spec.endpointPrivateAccess()))
+                            .accessConfig(a -> a.authenticationMode(AuthenticationMode.API_AND_CONFIG_MAP)
+                                    .bootstrapClusterCreatorAdminPermissions(true))
+                            .tags(tags)));
+        }));
+        return plan;
+    }
+
+    /** Waits out CREATING/UPDATING; refuses to work on a cluster that is going away or broken. */
+    private Cluster settle(Cluster cluster, ClusterSpec spec, EksWaits waits) {
+        ClusterStatus status = cluster.status();
+        if (status == ClusterStatus.DELETING || status == ClusterStatus.FAILED) {
+            throw new ConflictException("EKS cluster \"" + cluster.name() + "\" is " + status + "; nothing can be ensured on it");
+        }
+        if ((status == ClusterStatus.CREATING || status == ClusterStatus.UPDATING) && !spec.dryRun()) {
+            waits.clusterActive(cluster.name());
+            return reader.cluster(cluster.name()).orElse(cluster);
+        }
+        return cluster;
+    }
+
+    private void reportDrift(Cluster cluster, ClusterSpec spec) {
+        if (spec.kubernetesVersion() != null && !spec.kubernetesVersion().equals(cluster.version())) {
+            warn("EKS cluster \"" + cluster.name() + "\" runs Kubernetes " + cluster.version() + ", not "
+                    + spec.kubernetesVersion() + "; eks-irsa does not upgrade clusters");
+        }
+        if (Boolean.FALSE.equals(cluster.resourcesVpcConfig() == null ? null : cluster.resourcesVpcConfig().endpointPublicAccess())) {
+            warn("EKS cluster \"" + cluster.name() + "\" has no public endpoint: its Kubernetes API is reachable only"
+                    + " from inside its VPC (run from there, or enable public access)");
+        }
+    }
+
+    private static String issuerOf(Cluster cluster) {
+        if (cluster.identity() == null || cluster.identity().oidc() == null) {
+            throw new EksIrsaException("EKS cluster \"" + cluster.name() + "\" reports no OIDC issuer");
+        }
+        return cluster.identity().oidc().issuer();
+    }
+
+    private ClusterResult missing(ClusterSpec spec, List<Change> changes, List<String> warnings) {
+        return new ClusterResult(spec.name(), null, null, aws.region(), ClusterResult.MISSING, spec.kubernetesVersion(),
+                null, null, null, null, true, true, List.of(), changes, warnings, true);
+    }
+
+    private void warn(String line) {
+        progress.warn(line);
+    }
+
+    private static void apply(List<PlannedChange> plan, List<Change> done) {
+        for (PlannedChange change : plan) {
+            change.apply().run();
+            done.add(change.change());
+        }
+    }
+}

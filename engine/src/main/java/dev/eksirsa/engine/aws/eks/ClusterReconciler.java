@@ -1,0 +1,33 @@
+package dev.eksirsa.engine.aws.eks;
+
+import dev.eksirsa.engine.api.ProgressListener;
+import dev.eksirsa.engine.aws.AwsClients;
+
+/**
+ * Ensures an EKS cluster and its IAM OIDC provider: describe, create when asked and wait for ACTIVE, grant
+ * access, then find, create or repair the provider; or, with {@code state: absent}, delete what eks-irsa
+ * created. Read, plan, then apply; a dry run stops after planning, and a second run only reads.
+ */
+public final class ClusterReconciler {
+    static final String KIND = "EksCluster";
+
+    private final AwsClients aws;
+    private final IssuerThumbprint thumbprints;
+    private final ProgressListener progress;
+
+    public ClusterReconciler(AwsClients aws, IssuerThumbprint thumbprints, ProgressListener progress) {
+        this.aws = aws;
+        this.thumbprints = thumbprints;
+        this.progress = progress;
+    }
+
+    public ClusterResult reconcile(ClusterSpec spec) {
+        spec.checkPartition(aws.partition());
+        RecordingListener run = new RecordingListener(progress);
+        ClusterReader reader = new ClusterReader(aws.eks(), aws.region());
+        if (spec.state() == DesiredState.ABSENT) {
+            return new ClusterTeardown(aws, reader, run).run(spec);
+        }
+        return new ClusterEnsurer(aws, reader, thumbprints, run).run(spec);
+    }
+}

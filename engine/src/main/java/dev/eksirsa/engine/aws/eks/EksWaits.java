@@ -1,0 +1,90 @@
+package dev.eksirsa.engine.aws.eks;
+
+import dev.eksirsa.engine.api.Durations;
+import dev.eksirsa.engine.api.EksIrsaException;
+import dev.eksirsa.engine.api.ProgressListener;
+import dev.eksirsa.engine.api.WaitTimeoutException;
+import dev.eksirsa.engine.aws.AwsErrors;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.core.waiters.WaiterResponse;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.eks.waiters.EksWaiter;
+
+/**
+ * The SDK's EKS waiters with a fixed poll interval, a timeout and a progress line per attempt
+ * ("Waiting for EKS cluster x to become ACTIVE (attempt 7, 3m10s)").
+ */
+final class EksWaits {
+    private final EksClient eks;
+    private final WaitSettings settings;
+    private final ProgressListener progress;
+
+    EksWaits(EksClient eks, WaitSettings settings, ProgressListener progress) {
+        this.eks = eks;
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    void clusterActive(String name) {
+        await("EKS cluster \"" + name + "\"", "ACTIVE",
+                (w, o) -> w.waitUntilClusterActive(b -> b.name(name), o));
+    }
+
+    void clusterDeleted(String name) {
+        await("EKS cluster \"" + name + "\"", "deleted",
+                (w, o) -> w.waitUntilClusterDeleted(b -> b.name(name), o));
+    }
+
+    void nodegroupActive(String cluster, String nodegroup) {
+        await("EKS node group \"" + nodegroup + "\" of " + cluster, "ACTIVE",
+                (w, o) -> w.waitUntilNodegroupActive(b -> b.clusterName(cluster).nodegroupName(nodegroup), o));
+    }
+
+    void nodegroupDeleted(String cluster, String nodegroup) {
+        await("EKS node group \"" + nodegroup + "\" of " + cluster, "deleted",
+                (w, o) -> w.waitUntilNodegroupDeleted(b -> b.clusterName(cluster).nodegroupName(nodegroup), o));
+    }
+
+    private interface WaitCall {
+        WaiterResponse<?> wait(EksWaiter waiter, java.util.function.Consumer<WaiterOverrideConfiguration.Builder> override);
+    }
+
+    private void await(String resource, String goal, WaitCall call) {
+        Instant start = Instant.now();
+        AtomicInteger attempts = new AtomicInteger(1);
+        Duration poll = settings.pollInterval();
+        // The waiter asks the backoff strategy before every retry: the one hook it offers to report progress.
+        BackoffStrategy reporting = attempt -> {
+            int next = attempts.incrementAndGet();
+            progress.info("Waiting for " + resource + " to become " + goal + " (attempt " + next + " of "
+                    + settings.maxAttempts() + ", " + Durations.human(Duration.between(start, Instant.now())) + ")");
+            return poll;
+        };
+        progress.info("Waiting for " + resource + " to become " + goal + " (poll every " + Durations.human(poll)
+                + ", timeout " + Durations.human(settings.timeout()) + ")");
+        WaiterResponse<?> response;
+        try (EksWaiter waiter = EksWaiter.builder().client(eks).build()) {
+            response = call.wait(waiter, o -> o.backoffStrategyV2(reporting)
+                    .maxAttempts(settings.maxAttempts())
+                    .waitTimeout(settings.timeout()));
+        } catch (AwsServiceException e) {
+            throw AwsErrors.translate("waiting for " + resource + " to become " + goal, e);
+        } catch (SdkClientException e) {
+            Duration waited = Duration.between(start, Instant.now());
+            if (attempts.get() >= settings.maxAttempts() || waited.compareTo(settings.timeout()) >= 0) {
+                throw new WaitTimeoutException(resource, goal, attempts.get(), waited, e);
+            }
+            throw new EksIrsaException(resource + " did not become " + goal + ": " + e.getMessage(), null, e);
+        }
+        response.matched().exception().ifPresent(t -> {
+            throw new EksIrsaException(resource + " did not become " + goal + ": " + t.getMessage(), null, t);
+        });
+        progress.info(resource + " is " + goal + " after " + Durations.human(Duration.between(start, Instant.now())));
+    }
+}

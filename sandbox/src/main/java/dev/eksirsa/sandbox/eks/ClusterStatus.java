@@ -1,0 +1,8 @@
+package dev.eksirsa.sandbox.eks;
+
+/** The cluster states the sandbox passes through (EKS also has FAILED, UPDATING and PENDING). */
+public enum ClusterStatus {
+    CREATING,
+    ACTIVE,
+    DELETING
+}

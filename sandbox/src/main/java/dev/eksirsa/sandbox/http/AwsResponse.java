@@ -1,0 +1,25 @@
+package dev.eksirsa.sandbox.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+public record AwsResponse(int status, String contentType, byte[] body, Map<String, String> headers) {
+
+    public AwsResponse {
+        headers = Map.copyOf(headers);
+    }
+
+    public static AwsResponse xml(int status, String xml) {
+        return new AwsResponse(status, "text/xml", xml.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    public static AwsResponse json(int status, String json) {
+        return new AwsResponse(status, "application/json", json.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    public AwsResponse withHeader(String name, String value) {
+        java.util.Map<String, String> copy = new java.util.HashMap<>(headers);
+        copy.put(name, value);
+        return new AwsResponse(status, contentType, body, copy);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.eksirsa.sandbox.kube;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eksirsa.sandbox.log.CallLog;
+import dev.eksirsa.sandbox.tls.CertificateAuthority;
+import dev.eksirsa.sandbox.tls.ServerCredentials;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+
+/** One cluster's Kubernetes API: the fabric8 mock in CRUD mode behind {@link KubeDispatcher}, served over TLS. */
+public final class KubeApiServer implements AutoCloseable {
+    static {
+        // The mock logs every request at INFO; the call log is the sandbox's record.
+        java.util.logging.Logger.getLogger(MockWebServer.class.getName()).setLevel(java.util.logging.Level.WARNING);
+    }
+
+    private static final List<String> SYSTEM_NAMESPACES = List.of("default", "kube-system", "kube-public", "kube-node-lease");
+
+    private final KubeCluster cluster;
+    private final MockWebServer mock;
+    private final TlsFrontEnd frontEnd;
+    private final String endpoint;
+    private final String certificateAuthorityData;
+
+    private KubeApiServer(KubeCluster cluster, MockWebServer mock, TlsFrontEnd frontEnd, String certificateAuthorityData) {
+        this.cluster = cluster;
+        this.mock = mock;
+        this.frontEnd = frontEnd;
+        this.endpoint = "https://127.0.0.1:" + frontEnd.port();
+        this.certificateAuthorityData = certificateAuthorityData;
+    }
+
+    static KubeApiServer start(
+            KubeCluster cluster, CertificateAuthority ca, EksTokenAuthenticator authenticator, CallLog log, Clock clock) {
+        InetAddress loopback = loopback();
+        CrudStore store = new CrudStore(new KubernetesCrudDispatcher());
+        PodAdmission admission = new PodAdmission(store, new IrsaWebhook(cluster.region()));
+        Controllers controllers = new Controllers(store, new DeploymentController(store, admission, clock));
+        KubeDispatcher dispatcher = new KubeDispatcher(cluster, authenticator, log, store,
+                new ServiceAccountTokens(cluster.issuer(), clock), admission, new Patches(store, admission, clock), controllers);
+        seed(store, controllers);
+        MockWebServer mock = new MockWebServer();
+        mock.setDispatcher(dispatcher);
+        mock.start(loopback, 0);
+        try {
+            ServerCredentials credentials = ca.issueServerCertificate(
+                    List.of("localhost", "kubernetes", "kubernetes.default.svc"), List.of(loopback.getHostAddress()));
+            TlsFrontEnd frontEnd = TlsFrontEnd.start(
+                    credentials.sslContext(), loopback, new InetSocketAddress(loopback, mock.getPort()));
+            String caData = Base64.getEncoder().encodeToString(ca.rootPem().getBytes(StandardCharsets.US_ASCII));
+            return new KubeApiServer(cluster, mock, frontEnd, caData);
+        } catch (RuntimeException e) {
+            mock.shutdown();
+            throw e;
+        }
+    }
+
+    private static void seed(CrudStore store, Controllers controllers) {
+        for (String namespace : SYSTEM_NAMESPACES) {
+            ObjectNode ns = CrudStore.JSON.createObjectNode().put("apiVersion", "v1").put("kind", "Namespace");
+            ns.putObject("metadata").put("name", namespace);
+            store.create("/api/v1/namespaces", ns);
+            controllers.ensureNamespaceDefaults(namespace);
+        }
+    }
+
+    private static InetAddress loopback() {
+        try {
+            return InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String clusterName() {
+        return cluster.name();
+    }
+
+    /** {@code https://127.0.0.1:<port>}: DescribeCluster's {@code endpoint}. */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** Base64 of the sandbox CA's root PEM: DescribeCluster's {@code certificateAuthority.data}. */
+    public String certificateAuthorityData() {
+        return certificateAuthorityData;
+    }
+
+    @Override
+    public void close() {
+        frontEnd.close();
+        mock.shutdown();
+    }
+
+    @Override
+    public String toString() {
+        return "KubeApiServer[" + cluster.name() + " at " + endpoint + "]";
+    }
+}

@@ -1,0 +1,125 @@
+package dev.eksirsa.sandbox.kube;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eksirsa.sandbox.log.CallLog;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * One cluster's API server in front of the mock's CRUD storage: EKS authentication and access entries, discovery,
+ * refusal of APIs a current cluster no longer serves, TokenRequest, IRSA admission of pods, the patch types the mock
+ * lacks, a hook for the controllers, and the call log.
+ */
+final class KubeDispatcher extends Dispatcher {
+    private final KubeCluster cluster;
+    private final EksTokenAuthenticator authenticator;
+    private final CallLog log;
+    private final CrudStore store;
+    private final ServiceAccountTokens tokens;
+    private final PodAdmission admission;
+    private final Patches patches;
+    private final Controllers controllers;
+
+    KubeDispatcher(KubeCluster cluster, EksTokenAuthenticator authenticator, CallLog log, CrudStore store,
+            ServiceAccountTokens tokens, PodAdmission admission, Patches patches, Controllers controllers) {
+        this.cluster = cluster;
+        this.authenticator = authenticator;
+        this.log = log;
+        this.store = store;
+        this.tokens = tokens;
+        this.admission = admission;
+        this.patches = patches;
+        this.controllers = controllers;
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest recorded) {
+        KubeRequest request = KubeRequest.parse(recorded.getMethod().toUpperCase(Locale.ROOT), recorded.getPath());
+        Optional<KubePrincipal> principal =
+                authenticator.authenticate(recorded.getHeader("Authorization"), cluster.name());
+        MockResponse response;
+        if (principal.isEmpty()) {
+            response = json(401, StatusResponses.unauthorized());
+        } else if (!cluster.admits().test(principal.get().identityArn())) {
+            response = json(403, StatusResponses.forbidden(principal.get().arn(), request));
+        } else {
+            response = serve(request, recorded);
+        }
+        log.add("kubernetes", request.action(),
+                principal.map(KubePrincipal::accountId).orElse(null),
+                principal.map(KubePrincipal::arn).orElse(null),
+                request.target(), response.code(), request.mutating(), cluster.name());
+        return response;
+    }
+
+    private MockResponse serve(KubeRequest request, RecordedRequest recorded) {
+        Optional<ObjectNode> discovery = request.method().equals("GET") ? Discovery.answer(request.path()) : Optional.empty();
+        if (discovery.isPresent()) {
+            return json(200, discovery.get());
+        }
+        if (!request.isResourceRequest()) {
+            return nonResource(request);
+        }
+        if (ApiCatalog.find(request.groupVersion(), request.resource(), request.subresource()).isEmpty()) {
+            return json(404, StatusResponses.notFound());
+        }
+        if (request.isTokenRequest()) {
+            return tokenRequest(request, recorded);
+        }
+        if (request.verb().equals("patch")) {
+            Optional<Patches.Outcome> handled = patches.handle(request, recorded);
+            if (handled.isPresent()) {
+                controllers.changed(request, handled.get().code());
+                return json(handled.get().code(), handled.get().body());
+            }
+        }
+        if (request.verb().equals("create") && request.resource().equals("pods") && request.subresource() == null) {
+            PodAdmission.Outcome admitted = admission.admit(request.namespace(), recorded.getUtf8Body());
+            CrudStore.Result created = store.create(request.path(), admitted.pod());
+            controllers.changed(request, created.code());
+            return raw(created.code(), created.body());
+        }
+        MockResponse response = store.dispatcher().dispatch(recorded);
+        controllers.changed(request, response.code());
+        return response;
+    }
+
+    private MockResponse tokenRequest(KubeRequest request, RecordedRequest recorded) {
+        Optional<ObjectNode> serviceAccount = store.get(
+                "/api/v1/namespaces/" + request.namespace() + "/serviceaccounts/" + request.name());
+        JsonNode body;
+        try {
+            String text = recorded.getUtf8Body();
+            body = text == null || text.isBlank() ? null : CrudStore.JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            return json(400, StatusResponses.failure(400, "BadRequest", "the TokenRequest body is not valid JSON"));
+        }
+        ServiceAccountTokens.Answer answer = tokens.issue(request.namespace(), request.name(), serviceAccount, body);
+        return json(answer.code(), answer.body());
+    }
+
+    private static MockResponse nonResource(KubeRequest request) {
+        String path = request.path();
+        if (path.equals("/healthz") || path.equals("/livez") || path.equals("/readyz")) {
+            return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain; charset=utf-8").setBody("ok");
+        }
+        return json(404, StatusResponses.notFound());
+    }
+
+    static MockResponse json(int code, JsonNode body) {
+        return raw(code, body.toString());
+    }
+
+    static MockResponse raw(int code, String body) {
+        return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);
+    }
+
+    static boolean is(RecordedRequest recorded, HttpMethod method) {
+        return recorded.method() == method;
+    }
+}
