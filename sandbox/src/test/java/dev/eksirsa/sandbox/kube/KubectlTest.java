@@ -139,4 +139,26 @@ class KubectlTest {
         ok("apply", "--validate=false", "-f", v1.toString());
         ok("get", "clusterrolebinding", "legacy");
     }
+
+    @Test
+    void runCreateTokenAndRolloutStatus() {
+        ok("create", "namespace", "work");
+        ok("-n", "work", "create", "serviceaccount", "app");
+        ok("-n", "work", "annotate", "serviceaccount", "app", "eks.amazonaws.com/role-arn=arn:aws:iam::111122223333:role/app");
+        ok("-n", "work", "run", "shell", "--image=busybox", "--overrides={\"spec\":{\"serviceAccountName\":\"app\"}}");
+        JsonNode pod = ok("-n", "work", "get", "pod", "shell", "-o", "json").json();
+        assertThat(pod.path("spec").path("containers").get(0).path("env").toString()).contains("AWS_ROLE_ARN");
+        assertThat(pod.path("status").path("phase").asText()).isEqualTo("Running");
+        ok("-n", "work", "wait", "--for=condition=Ready", "pod/shell", "--timeout=20s");
+
+        String token = ok("-n", "work", "create", "token", "app", "--audience", "sts.amazonaws.com").stdout().trim();
+        assertThat(token.split("\\.")).hasSize(3);
+        assertThat(cluster.log.all().toString()).doesNotContain(token);
+
+        ok("-n", "work", "create", "deployment", "web", "--image=busybox", "--replicas=2");
+        ok("-n", "work", "rollout", "status", "deployment/web", "--timeout=30s");
+        ok("-n", "work", "rollout", "restart", "deployment/web");
+        ok("-n", "work", "rollout", "status", "deployment/web", "--timeout=30s");
+        ok("-n", "work", "delete", "deployment", "web");
+    }
 }

@@ -284,6 +284,14 @@ class PolicyEvaluatorTest {
     }
 
     @Test
+    void arnLike_starInAccountPart_doesNotSpanColons() {
+        PolicyDocument allow = withCondition("\"ArnLike\":{\"aws:SourceArn\":\"arn:aws:iam::*:role/app\"}");
+
+        assertThat(evaluate(allow, Map.of("aws:SourceArn", List.of("arn:aws:iam::1:2:role/app"))))
+                .isEqualTo(Decision.IMPLICIT_DENY);
+    }
+
+    @Test
     void arnEquals_exactArn_matchesCaseSensitively() {
         PolicyDocument allow = withCondition("\"ArnEquals\":{\"aws:PrincipalArn\":\"" + ROLE_ARN + "\"}");
 
@@ -346,6 +354,9 @@ class PolicyEvaluatorTest {
         assertThat(evaluate(allow, Map.of("aws:CurrentTime", List.of("2029-12-31T23:59:59Z"))))
                 .isEqualTo(Decision.ALLOW);
         assertThat(evaluate(allow, Map.of("aws:CurrentTime", List.of("2030-01-01T00:00:01Z"))))
+                .isEqualTo(Decision.IMPLICIT_DENY);
+        // 01:00 UTC on 1 January 2030 although the text sorts before the policy value
+        assertThat(evaluate(allow, Map.of("aws:CurrentTime", List.of("2029-12-31T23:00:00-02:00"))))
                 .isEqualTo(Decision.IMPLICIT_DENY);
     }
 
@@ -424,10 +435,19 @@ class PolicyEvaluatorTest {
     }
 
     @Test
-    void awsPrincipal_federatedCaller_doesNotMatch() {
-        PolicyDocument trust = trust("{\"AWS\":\"" + ACCOUNT + "\"}", "sts:AssumeRoleWithWebIdentity", "");
+    void awsWildcardPrincipal_anonymousCaller_matchesLikeStar() {
+        PolicyDocument awsStar = trust("{\"AWS\":\"*\"}", "sts:AssumeRole", "");
 
-        assertThat(webIdentity(trust, Map.of())).isEqualTo(Decision.IMPLICIT_DENY);
+        assertThat(assumeRole(awsStar, null)).isEqualTo(Decision.ALLOW);
+    }
+
+    @Test
+    void awsAccountPrincipal_federatedCallerOfThatAccount_doesNotMatch() {
+        PolicyDocument trust = trust("{\"AWS\":\"" + ACCOUNT + "\"}", "sts:AssumeRoleWithWebIdentity", "");
+        RequestContext federated = new RequestContext("sts:AssumeRoleWithWebIdentity", TARGET_ROLE,
+                new PrincipalRef(Principals.FEDERATED, List.of(PROVIDER_ARN), ACCOUNT), Map.of());
+
+        assertThat(PolicyEvaluator.evaluate(trust, federated)).isEqualTo(Decision.IMPLICIT_DENY);
     }
 
     @Test

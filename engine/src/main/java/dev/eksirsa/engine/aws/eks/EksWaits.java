@@ -68,9 +68,9 @@ final class EksWaits {
         };
         progress.info("Waiting for " + resource + " to become " + goal + " (poll every " + Durations.human(poll)
                 + ", timeout " + Durations.human(settings.timeout()) + ")");
-        WaiterResponse<?> response;
+        // A success may be an exception (ResourceNotFound when waiting for deletion); failures are thrown.
         try (EksWaiter waiter = EksWaiter.builder().client(eks).build()) {
-            response = call.wait(waiter, o -> o.backoffStrategyV2(reporting)
+            call.wait(waiter, o -> o.backoffStrategyV2(reporting)
                     .maxAttempts(settings.maxAttempts())
                     .waitTimeout(settings.timeout()));
         } catch (AwsServiceException e) {
@@ -82,9 +82,6 @@ final class EksWaits {
             }
             throw new EksIrsaException(resource + " did not become " + goal + ": " + e.getMessage(), null, e);
         }
-        response.matched().exception().ifPresent(t -> {
-            throw new EksIrsaException(resource + " did not become " + goal + ": " + t.getMessage(), null, t);
-        });
         progress.info(resource + " is " + goal + " after " + Durations.human(Duration.between(start, Instant.now())));
     }
 }

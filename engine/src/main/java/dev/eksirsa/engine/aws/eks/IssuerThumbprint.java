@@ -83,7 +83,7 @@ public final class IssuerThumbprint {
         } catch (IOException | GeneralSecurityException e) {
             progress.warn("cannot read the TLS certificate of OIDC issuer " + issuer + " (" + e.getClass().getSimpleName()
                     + ": " + e.getMessage() + "); the provider gets no thumbprint, which IAM accepts for issuers "
-                    + "with a well-known CA");
+                    + "with a well-known CA (for a private CA, name its PEM bundle in AWS_CA_BUNDLE)");
             return Optional.empty();
         }
     }

@@ -1,0 +1,39 @@
+package dev.eksirsa.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eksirsa.testkit.Backend;
+import dev.eksirsa.testkit.RunsAgainst;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+@RunsAgainst(Backend.SANDBOX_SDK)
+class DemoCommandTest {
+
+    @Test
+    void demo_onEmbeddedSandbox_provesTheChainAndRefusesTheWrongServiceAccount() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            exit = Main.run("demo");
+        } finally {
+            System.setOut(original);
+        }
+        String out = captured.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(out).isZero();
+        assertThat(out)
+                .contains("assumed-role/demo-harness-delegate-ng-harness-delegate/demo")
+                .contains("assumed-role/demo-cross-account/demo-chain")
+                .contains("harness-delegate-ng/default is refused: AccessDenied")
+                .doesNotContain("secretAccessKey");
+    }
+
+    @Test
+    void unknownFlag_exitsWithInvalidInput() {
+        assertThat(Main.run("sandbox", "--no-such-flag")).isEqualTo(ExitCodes.INVALID_INPUT);
+    }
+}

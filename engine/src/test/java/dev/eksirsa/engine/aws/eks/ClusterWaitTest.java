@@ -1,0 +1,33 @@
+package dev.eksirsa.engine.aws.eks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.eksirsa.engine.api.WaitTimeoutException;
+import dev.eksirsa.engine.aws.AwsClients;
+import dev.eksirsa.sandbox.Sandbox;
+import dev.eksirsa.sandbox.SandboxOptions;
+import dev.eksirsa.testkit.Backend;
+import dev.eksirsa.testkit.RunsAgainst;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+@RunsAgainst(Backend.SANDBOX_SDK)
+class ClusterWaitTest {
+
+    @Test
+    void reconcile_clusterSlowerThanTimeout_failsWithWaitTimeoutNamingAttempts() {
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults().withClusterActivationDelay(Duration.ofSeconds(30)));
+                AwsClients aws = SandboxAws.clients(sandbox)) {
+            SandboxAws.Lines lines = new SandboxAws.Lines();
+            ClusterSpec spec = ClusterSpec.builder("slow").create(true)
+                    .pollInterval(Duration.ofMillis(100)).timeout(Duration.ofMillis(500)).build();
+
+            assertThatThrownBy(() -> new ClusterReconciler(aws, SandboxAws.thumbprints(sandbox), lines).reconcile(spec))
+                    .isInstanceOf(WaitTimeoutException.class)
+                    .hasMessageContaining("EKS cluster \"slow\" to become ACTIVE after")
+                    .hasMessageContaining("attempts");
+            assertThat(lines.all).anyMatch(l -> l.matches("INFO Waiting for EKS cluster \"slow\" to become ACTIVE \\(attempt 2 of 6, .*\\)"));
+        }
+    }
+}
