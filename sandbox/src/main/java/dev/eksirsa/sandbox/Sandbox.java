@@ -15,6 +15,8 @@ import dev.eksirsa.sandbox.iam.IamAccount;
 import dev.eksirsa.sandbox.iam.IamService;
 import dev.eksirsa.sandbox.iam.IamStore;
 import dev.eksirsa.sandbox.iam.User;
+import dev.eksirsa.sandbox.kube.EksTokenAuthenticator;
+import dev.eksirsa.sandbox.kube.KubeApiServers;
 import dev.eksirsa.sandbox.log.CallLog;
 import dev.eksirsa.sandbox.oidc.OidcIssuerServer;
 import dev.eksirsa.sandbox.sts.JwksResolver;
@@ -46,6 +48,7 @@ public final class Sandbox implements AutoCloseable {
     private final CertificateAuthority ca;
     private final OidcIssuerServer oidc;
     private final EksService eks;
+    private final KubeApiServers kube;
     private final AwsEndpoint endpoint;
     private final List<SandboxAccount> accounts = new ArrayList<>();
 
@@ -69,6 +72,9 @@ public final class Sandbox implements AutoCloseable {
                 options.clusterActivationDelay(),
                 options.nodegroupActivationDelay(),
                 networks);
+        this.kube =
+                new KubeApiServers(ca, calls, new EksTokenAuthenticator(credentials, options.clock()), options.clock());
+        eks.clusters().addListener(kube);
         this.endpoint = new AwsEndpoint(
                 List.of(
                         new IamService(options.clock(), iam, authorizer),
@@ -154,6 +160,11 @@ public final class Sandbox implements AutoCloseable {
         return eks;
     }
 
+    /** The Kubernetes API servers, one per cluster. */
+    public KubeApiServers kube() {
+        return kube;
+    }
+
     public CertificateAuthority certificateAuthority() {
         return ca;
     }
@@ -169,6 +180,7 @@ public final class Sandbox implements AutoCloseable {
     @Override
     public void close() {
         endpoint.close();
+        kube.close();
         oidc.close();
     }
 }

@@ -60,7 +60,8 @@ class SandboxEndpointTest {
     private static HttpResponse<String> http(String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.awsEndpoint() + path))
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -69,16 +70,19 @@ class SandboxEndpointTest {
         try (IamClient iam = admin.iam()) {
             iam.createRole(b -> b.roleName("logged").assumeRolePolicyDocument(rootTrust()));
             iam.getRole(b -> b.roleName("logged"));
-            assertThatThrownBy(() -> iam.deleteRole(b -> b.roleName("missing"))).isInstanceOf(AwsServiceException.class);
+            assertThatThrownBy(() -> iam.deleteRole(b -> b.roleName("missing")))
+                    .isInstanceOf(AwsServiceException.class);
         }
-        JsonNode calls = JSON.readTree(http("GET", "/_sandbox/calls", null).body()).path("calls");
+        JsonNode calls =
+                JSON.readTree(http("GET", "/_sandbox/calls", null).body()).path("calls");
         assertThat(calls).hasSize(3);
         JsonNode create = calls.get(0);
         assertThat(create.path("seq").asLong()).isPositive();
         assertThat(create.path("service").asText()).isEqualTo("iam");
         assertThat(create.path("action").asText()).isEqualTo("CreateRole");
         assertThat(create.path("account").asText()).isEqualTo(sandbox.primary().accountId());
-        assertThat(create.path("principal").asText()).isEqualTo(sandbox.primary().arn());
+        assertThat(create.path("principal").asText())
+                .isEqualTo(sandbox.primary().arn());
         assertThat(create.path("target").asText()).endsWith(":role/logged");
         assertThat(create.path("status").asInt()).isEqualTo(200);
         assertThat(create.path("mutating").asBoolean()).isTrue();
@@ -95,7 +99,9 @@ class SandboxEndpointTest {
     void unsignedOrGarbledRequests_getAwsShapedErrors_notServerErrors() throws Exception {
         HttpResponse<String> unsigned = http("POST", "/", "Action=CreateRole&Version=2010-05-08&RoleName=x");
         assertThat(unsigned.statusCode()).isEqualTo(403);
-        assertThat(unsigned.body()).contains("<Code>MissingAuthenticationToken</Code>").contains("<Message>");
+        assertThat(unsigned.body())
+                .contains("<Code>MissingAuthenticationToken</Code>")
+                .contains("<Message>");
 
         HttpRequest garbled = HttpRequest.newBuilder(sandbox.awsEndpoint())
                 .header("Authorization", "AWS4-HMAC-SHA256 Credential=AKIAEXAMPLE/20240101/us-east-1/iam/aws4_request")
@@ -116,7 +122,9 @@ class SandboxEndpointTest {
                         assertThat(aws.getMessage()).contains("roleName");
                     });
             assertThatThrownBy(() -> iam.createRole(b -> b.roleName("malformed").assumeRolePolicyDocument("{not json")))
-                    .satisfies(e -> assertThat(((AwsServiceException) e).awsErrorDetails().errorCode()).isEqualTo("MalformedPolicyDocument"));
+                    .satisfies(e -> assertThat(
+                                    ((AwsServiceException) e).awsErrorDetails().errorCode())
+                            .isEqualTo("MalformedPolicyDocument"));
         }
     }
 
@@ -127,8 +135,12 @@ class SandboxEndpointTest {
             assertThat(quota).isEqualTo(2048);
             StringBuilder statements = new StringBuilder();
             for (int i = 0; statements.length() < quota; i++) {
-                statements.append(i == 0 ? "" : ",").append("{\"Sid\":\"S").append(i)
-                        .append("\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::").append(sandbox.primary().accountId())
+                statements
+                        .append(i == 0 ? "" : ",")
+                        .append("{\"Sid\":\"S")
+                        .append(i)
+                        .append("\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::")
+                        .append(sandbox.primary().accountId())
                         .append(":root\"},\"Action\":\"sts:AssumeRole\"}");
             }
             String oversized = "{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "]}";
@@ -156,7 +168,8 @@ class SandboxEndpointTest {
         try (IamClient iam = admin.iam()) {
             assertThatThrownBy(() -> iam.getRole(b -> b.roleName("anything")))
                     .isInstanceOf(AwsServiceException.class)
-                    .satisfies(e -> assertThat(((AwsServiceException) e).statusCode()).isEqualTo(500));
+                    .satisfies(e ->
+                            assertThat(((AwsServiceException) e).statusCode()).isEqualTo(500));
         }
         assertThat(sandbox.calls().matching(c -> c.action().equals("GetRole"))).hasSizeGreaterThan(1);
     }
@@ -166,35 +179,51 @@ class SandboxEndpointTest {
         sandbox.faults().iamPropagationDelay(Duration.ofSeconds(2));
         String arn;
         try (IamClient iam = admin.iam()) {
-            arn = iam.createRole(b -> b.roleName("fresh").assumeRolePolicyDocument(rootTrust())).role().arn();
+            arn = iam.createRole(b -> b.roleName("fresh").assumeRolePolicyDocument(rootTrust()))
+                    .role()
+                    .arn();
         }
         Instant created = Instant.now();
         try (StsClient sts = admin.sts()) {
             assertThatThrownBy(() -> sts.assumeRole(b -> b.roleArn(arn).roleSessionName("early")))
-                    .satisfies(e -> assertThat(((AwsServiceException) e).awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
-            Thread.sleep(Math.max(0, Duration.ofMillis(2200).minus(Duration.between(created, Instant.now())).toMillis()));
-            assertThat(sts.assumeRole(b -> b.roleArn(arn).roleSessionName("later")).credentials().accessKeyId()).startsWith("ASIA");
+                    .satisfies(e -> assertThat(
+                                    ((AwsServiceException) e).awsErrorDetails().errorCode())
+                            .isEqualTo("AccessDenied"));
+            Thread.sleep(Math.max(
+                    0,
+                    Duration.ofMillis(2200)
+                            .minus(Duration.between(created, Instant.now()))
+                            .toMillis()));
+            assertThat(sts.assumeRole(b -> b.roleArn(arn).roleSessionName("later"))
+                            .credentials()
+                            .accessKeyId())
+                    .startsWith("ASIA");
         }
     }
 
     @Test
     void ec2DryRun_isDecidedByPolicyEvaluation() throws Exception {
         try (Ec2Client ec2 = admin.ec2()) {
-            assertThatThrownBy(() -> ec2.describeRegions(b -> b.dryRun(true)))
-                    .satisfies(e -> assertThat(((AwsServiceException) e).awsErrorDetails().errorCode()).isEqualTo("DryRunOperation"));
+            assertThatThrownBy(() -> ec2.describeRegions(b -> b.dryRun(true))).satisfies(e -> assertThat(
+                            ((AwsServiceException) e).awsErrorDetails().errorCode())
+                    .isEqualTo("DryRunOperation"));
         }
         String noEc2;
         try (IamClient iam = admin.iam()) {
-            noEc2 = iam.createRole(b -> b.roleName("no-ec2").assumeRolePolicyDocument(rootTrust())).role().arn();
+            noEc2 = iam.createRole(b -> b.roleName("no-ec2").assumeRolePolicyDocument(rootTrust()))
+                    .role()
+                    .arn();
             iam.attachRolePolicy(b -> b.roleName("no-ec2").policyArn("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"));
         }
         Credentials session;
         try (StsClient sts = admin.sts()) {
-            session = sts.assumeRole(b -> b.roleArn(noEc2).roleSessionName("probe")).credentials();
+            session = sts.assumeRole(b -> b.roleArn(noEc2).roleSessionName("probe"))
+                    .credentials();
         }
         try (Ec2Client ec2 = admin.as(session).ec2()) {
-            assertThatThrownBy(() -> ec2.describeRegions(b -> b.dryRun(true)))
-                    .satisfies(e -> assertThat(((AwsServiceException) e).awsErrorDetails().errorCode()).isEqualTo("UnauthorizedOperation"));
+            assertThatThrownBy(() -> ec2.describeRegions(b -> b.dryRun(true))).satisfies(e -> assertThat(
+                            ((AwsServiceException) e).awsErrorDetails().errorCode())
+                    .isEqualTo("UnauthorizedOperation"));
         }
     }
 
@@ -204,17 +233,25 @@ class SandboxEndpointTest {
         String provider = SandboxFixtures.oidcProvider(admin, sandbox, issuer);
         String roleArn;
         try (IamClient iam = admin.iam()) {
-            roleArn = iam.createRole(b -> b.roleName("logging-irsa").assumeRolePolicyDocument(SandboxFixtures.irsaTrust(
-                            provider, issuer, "StringEquals", "system:serviceaccount:ns:sa", SandboxFixtures.STS_AUDIENCE)))
+            roleArn = iam.createRole(b -> b.roleName("logging-irsa")
+                            .assumeRolePolicyDocument(SandboxFixtures.irsaTrust(
+                                    provider,
+                                    issuer,
+                                    "StringEquals",
+                                    "system:serviceaccount:ns:sa",
+                                    SandboxFixtures.STS_AUDIENCE)))
                     .role()
                     .arn();
         }
         sandbox.calls().clear();
-        String token = SandboxFixtures.serviceAccountToken(sandbox, issuer, "ns", "sa", SandboxFixtures.STS_AUDIENCE, Duration.ofHours(1));
+        String token = SandboxFixtures.serviceAccountToken(
+                sandbox, issuer, "ns", "sa", SandboxFixtures.STS_AUDIENCE, Duration.ofHours(1));
         try (StsClient sts = admin.sts()) {
-            sts.assumeRoleWithWebIdentity(b -> b.roleArn(roleArn).roleSessionName("web").webIdentityToken(token));
+            sts.assumeRoleWithWebIdentity(
+                    b -> b.roleArn(roleArn).roleSessionName("web").webIdentityToken(token));
         }
-        CallRecord call = sandbox.calls().matching(c -> c.service().equals("sts")).get(0);
+        CallRecord call =
+                sandbox.calls().matching(c -> c.service().equals("sts")).get(0);
         assertThat(call.action()).isEqualTo("AssumeRoleWithWebIdentity");
         assertThat(call.principal()).isEqualTo("system:serviceaccount:ns:sa");
         assertThat(call.mutating()).isFalse();
@@ -226,13 +263,21 @@ class SandboxEndpointTest {
     @Test
     void managedPolicies_areServedWithTheirStatements() {
         try (IamClient iam = admin.iam()) {
-            var policy = iam.getPolicy(b -> b.policyArn("arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy")).policy();
+            var policy = iam.getPolicy(b -> b.policyArn("arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy"))
+                    .policy();
             String document = java.net.URLDecoder.decode(
-                    iam.getPolicyVersion(b -> b.policyArn(policy.arn()).versionId(policy.defaultVersionId())).policyVersion().document(),
+                    iam.getPolicyVersion(b -> b.policyArn(policy.arn()).versionId(policy.defaultVersionId()))
+                            .policyVersion()
+                            .document(),
                     java.nio.charset.StandardCharsets.UTF_8);
             assertThat(document).contains("eks:DescribeCluster").contains("ec2:DescribeInstances");
-            assertThat(iam.listPolicies(b -> b.scope("AWS")).policies()).extracting(p -> p.policyName())
-                    .contains("AmazonS3FullAccess", "AmazonEKSClusterPolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly");
+            assertThat(iam.listPolicies(b -> b.scope("AWS")).policies())
+                    .extracting(p -> p.policyName())
+                    .contains(
+                            "AmazonS3FullAccess",
+                            "AmazonEKSClusterPolicy",
+                            "AmazonEKS_CNI_Policy",
+                            "AmazonEC2ContainerRegistryReadOnly");
         }
     }
 }

@@ -85,8 +85,11 @@ public final class InputRules {
         }
         try {
             URI uri = new URI(value);
-            if (!"https".equals(uri.getScheme()) || uri.getHost() == null || uri.getQuery() != null
-                    || uri.getFragment() != null || uri.getUserInfo() != null) {
+            if (!"https".equals(uri.getScheme())
+                    || uri.getHost() == null
+                    || uri.getQuery() != null
+                    || uri.getFragment() != null
+                    || uri.getUserInfo() != null) {
                 throw new InvalidInputException(field, rule);
             }
             return uri;

@@ -6,8 +6,11 @@ import java.time.Duration;
 public class WaitTimeoutException extends EksIrsaException {
 
     public WaitTimeoutException(String resource, String goal, int attempts, Duration waited, Throwable cause) {
-        super("timed out waiting for " + resource + " to become " + goal + " after " + attempts + " attempts ("
-                + Durations.human(waited) + ")", null, cause);
+        super(
+                "timed out waiting for " + resource + " to become " + goal + " after " + attempts + " attempts ("
+                        + Durations.human(waited) + ")",
+                null,
+                cause);
     }
 
     @Override

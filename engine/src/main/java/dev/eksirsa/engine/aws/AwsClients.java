@@ -169,7 +169,10 @@ public final class AwsClients implements AutoCloseable {
         }
         Supplier<String> fromChain = () -> {
             try {
-                return DefaultAwsRegionProviderChain.builder().build().getRegion().id();
+                return DefaultAwsRegionProviderChain.builder()
+                        .build()
+                        .getRegion()
+                        .id();
             } catch (SdkClientException e) {
                 return null;
             }

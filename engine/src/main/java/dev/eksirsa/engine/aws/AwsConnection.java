@@ -37,7 +37,12 @@ public record AwsConnection(
     /** The default chain, the region from the environment, the proxy from HTTPS_PROXY/NO_PROXY. */
     public static AwsConnection defaults() {
         return new AwsConnection(
-                CredentialsSource.defaultChain(), null, null, null, ProxySettings.fromEnvironment(System.getenv()), null);
+                CredentialsSource.defaultChain(),
+                null,
+                null,
+                null,
+                ProxySettings.fromEnvironment(System.getenv()),
+                null);
     }
 
     public static AwsConnection of(CredentialsSource credentials, String region) {

@@ -14,11 +14,22 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 public final class AwsErrors {
     private static final Set<String> DENIED = Set.of(
-            "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnrecognizedClientException",
-            "InvalidClientTokenId", "SignatureDoesNotMatch", "ExpiredToken", "ExpiredTokenException");
+            "AccessDenied",
+            "AccessDeniedException",
+            "UnauthorizedOperation",
+            "UnrecognizedClientException",
+            "InvalidClientTokenId",
+            "SignatureDoesNotMatch",
+            "ExpiredToken",
+            "ExpiredTokenException");
     private static final Set<String> CONFLICT = Set.of(
-            "EntityAlreadyExists", "ResourceInUseException", "ResourceInUse", "ConcurrentModification",
-            "DeleteConflict", "ResourceLimitExceededException", "LimitExceeded");
+            "EntityAlreadyExists",
+            "ResourceInUseException",
+            "ResourceInUse",
+            "ConcurrentModification",
+            "DeleteConflict",
+            "ResourceLimitExceededException",
+            "LimitExceeded");
 
     private AwsErrors() {}
 
@@ -57,6 +68,8 @@ public final class AwsErrors {
 
     /** The error code, for callers that treat one code (NoSuchEntity, ResourceNotFound) as an answer. */
     public static String code(AwsServiceException e) {
-        return e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
+        return e.awsErrorDetails() == null
+                ? ""
+                : String.valueOf(e.awsErrorDetails().errorCode());
     }
 }

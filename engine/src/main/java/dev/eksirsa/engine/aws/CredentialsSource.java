@@ -53,8 +53,9 @@ public sealed interface CredentialsSource {
     /** Long-term keys, or temporary ones with a session token. */
     record StaticKeys(String accessKeyId, String secretAccessKey, String sessionToken) implements CredentialsSource {
         public StaticKeys {
-            if (accessKeyId == null || !accessKeyId.matches("[A-Z0-9]{16,128}")) {
-                throw new InvalidInputException("accessKeyId", "must be 16-128 upper-case letters or digits");
+            // AWS issues 16-128 word characters; local emulators (moto: "testing") use shorter ones
+            if (accessKeyId == null || !accessKeyId.matches("\\w{1,128}")) {
+                throw new InvalidInputException("accessKeyId", "must be 1-128 letters, digits or underscores");
             }
             if (secretAccessKey == null || secretAccessKey.isBlank()) {
                 throw new InvalidInputException("secretAccessKey", "must not be blank");

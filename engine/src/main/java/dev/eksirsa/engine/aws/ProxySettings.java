@@ -14,7 +14,8 @@ import java.util.Set;
 public record ProxySettings(URI endpoint, Set<String> nonProxyHosts) {
 
     public ProxySettings {
-        if (endpoint == null || endpoint.getHost() == null
+        if (endpoint == null
+                || endpoint.getHost() == null
                 || !("http".equals(endpoint.getScheme()) || "https".equals(endpoint.getScheme()))) {
             throw new InvalidInputException("proxy", "must be an http or https URL with a host");
         }

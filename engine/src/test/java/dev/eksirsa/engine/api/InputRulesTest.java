@@ -9,23 +9,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 class InputRulesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "arn:aws:iam::111122223333:role/eks",
-        "arn:aws-cn:iam::111122223333:role/path/to/eks",
-        "arn:aws-us-gov:iam::111122223333:role/eks+=,.@-_"
-    })
+    @ValueSource(
+            strings = {
+                "arn:aws:iam::111122223333:role/eks",
+                "arn:aws-cn:iam::111122223333:role/path/to/eks",
+                "arn:aws-us-gov:iam::111122223333:role/eks+=,.@-_"
+            })
     void roleArn_everyPartition_isAccepted(String arn) {
         assertThat(InputRules.roleArn("clusterRoleArn", arn)).isEqualTo(arn);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "arn:aws-iso:iam::111122223333:role/eks",
-        "arn:aws:iam::11112222333:role/eks",
-        "arn:aws:iam::111122223333:user/eks",
-        "arn:aws:sts::111122223333:assumed-role/eks/s",
-        "arn:aws:iam::111122223333:role/"
-    })
+    @ValueSource(
+            strings = {
+                "arn:aws-iso:iam::111122223333:role/eks",
+                "arn:aws:iam::11112222333:role/eks",
+                "arn:aws:iam::111122223333:user/eks",
+                "arn:aws:sts::111122223333:assumed-role/eks/s",
+                "arn:aws:iam::111122223333:role/"
+            })
     void roleArn_malformed_namesFieldAndRule(String arn) {
         assertThatThrownBy(() -> InputRules.roleArn("clusterRoleArn", arn))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
@@ -50,7 +52,8 @@ class InputRulesTest {
     @ValueSource(strings = {"http://oidc.example.com/id/1", "oidc.example.com", "https:///x", "https://h/x?q=1"})
     void httpsIssuer_notHttps_isRejected(String url) {
         assertThatThrownBy(() -> InputRules.httpsIssuer("oidcIssuer", url))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("oidcIssuer"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("oidcIssuer"));
     }
 
     @ParameterizedTest

@@ -27,18 +27,36 @@ class AwsConnectionSandboxTest {
         sandbox = Sandbox.start(SandboxOptions.defaults().withClusterActivationDelay(Duration.ofMillis(200)));
         String account = sandbox.primary().accountId();
         try (AwsClients admin = admin().open()) {
-            readOnlyRole = admin.iam().createRole(b -> b.roleName("reader").assumeRolePolicyDocument(
-                            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
-                                    + "\"arn:aws:iam::" + account + ":root\"},\"Action\":\"sts:AssumeRole\"}]}"))
-                    .role().arn();
-            admin.iam().putRolePolicy(b -> b.roleName("reader").policyName("read").policyDocument(
-                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"eks:Describe*\","
-                            + "\"eks:List*\",\"iam:Get*\",\"iam:List*\",\"ec2:Describe*\"],\"Resource\":\"*\"}]}"));
-            ClusterReconciler reconciler = new ClusterReconciler(admin, IssuerThumbprint.withExtraTrust(
-                    sandbox.certificateAuthority().rootPem()), ProgressListener.NONE);
-            reconciler.reconcile(ClusterSpec.builder("shared").create(true).pollInterval(Duration.ofMillis(50)).build());
-            admin.iam().deleteOpenIDConnectProvider(b -> b.openIDConnectProviderArn(
-                    admin.iam().listOpenIDConnectProviders().openIDConnectProviderList().get(0).arn()));
+            readOnlyRole = admin.iam()
+                    .createRole(b -> b.roleName("reader")
+                            .assumeRolePolicyDocument(
+                                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+                                            + "\"arn:aws:iam::" + account
+                                            + ":root\"},\"Action\":\"sts:AssumeRole\"}]}"))
+                    .role()
+                    .arn();
+            admin.iam()
+                    .putRolePolicy(
+                            b -> b.roleName("reader")
+                                    .policyName("read")
+                                    .policyDocument(
+                                            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"eks:Describe*\","
+                                                    + "\"eks:List*\",\"iam:Get*\",\"iam:List*\",\"ec2:Describe*\"],\"Resource\":\"*\"}]}"));
+            ClusterReconciler reconciler = new ClusterReconciler(
+                    admin,
+                    IssuerThumbprint.withExtraTrust(
+                            sandbox.certificateAuthority().rootPem()),
+                    ProgressListener.NONE);
+            reconciler.reconcile(ClusterSpec.builder("shared")
+                    .create(true)
+                    .pollInterval(Duration.ofMillis(50))
+                    .build());
+            admin.iam()
+                    .deleteOpenIDConnectProvider(b -> b.openIDConnectProviderArn(admin.iam()
+                            .listOpenIDConnectProviders()
+                            .openIDConnectProviderList()
+                            .get(0)
+                            .arn()));
         }
     }
 
@@ -48,8 +66,12 @@ class AwsConnectionSandboxTest {
     }
 
     private static AwsConnection admin() {
-        return AwsConnection.of(CredentialsSource.staticKeys(
-                        sandbox.primary().accessKeyId(), sandbox.primary().secretAccessKey(), null), sandbox.region())
+        return AwsConnection.of(
+                        CredentialsSource.staticKeys(
+                                sandbox.primary().accessKeyId(),
+                                sandbox.primary().secretAccessKey(),
+                                null),
+                        sandbox.region())
                 .withEndpoint(sandbox.awsEndpoint());
     }
 
@@ -59,7 +81,8 @@ class AwsConnectionSandboxTest {
 
         try (AwsClients clients = connection.open()) {
             assertThat(clients.sts().getCallerIdentity().arn())
-                    .isEqualTo("arn:aws:sts::" + sandbox.primary().accountId() + ":assumed-role/reader/eks-irsa-build-7");
+                    .isEqualTo(
+                            "arn:aws:sts::" + sandbox.primary().accountId() + ":assumed-role/reader/eks-irsa-build-7");
         }
     }
 
@@ -68,8 +91,11 @@ class AwsConnectionSandboxTest {
         AwsConnection connection = admin().withAssumeRole(new AssumeRole(readOnlyRole, null, "ro", null));
         Throwable failure;
         try (AwsClients clients = connection.open()) {
-            failure = catchThrowable(() -> new ClusterReconciler(clients,
-                            IssuerThumbprint.withExtraTrust(sandbox.certificateAuthority().rootPem()), ProgressListener.NONE)
+            failure = catchThrowable(() -> new ClusterReconciler(
+                            clients,
+                            IssuerThumbprint.withExtraTrust(
+                                    sandbox.certificateAuthority().rootPem()),
+                            ProgressListener.NONE)
                     .reconcile(ClusterSpec.existing("shared")));
         }
 

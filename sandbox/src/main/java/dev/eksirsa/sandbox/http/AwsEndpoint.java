@@ -106,7 +106,7 @@ public final class AwsEndpoint implements AutoCloseable {
             response = service.handle(call);
         } catch (AwsError e) {
             response = service.renderError(e, requestId);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.WARNING, "sandbox failure in " + service.signingName() + ":" + action, e);
             response = service.renderError(
                     new AwsError(

@@ -28,7 +28,7 @@ final class PolicyDocuments {
             }
         }
         int quota = account.assumeRolePolicySizeQuota();
-        if (parsed.nonWhitespaceLength() > quota) {
+        if (PolicyDocument.nonWhitespaceLength(json) > quota) {
             throw new AwsError(400, "LimitExceeded", "Cannot exceed quota for ACLSizePerRole: " + quota);
         }
         PolicyDocument normalized = parsed.normalize();
@@ -39,7 +39,7 @@ final class PolicyDocuments {
     static String identity(String json, int quota, String sizeMessage) {
         IamValidation.length("policyDocument", json, 1, 131072);
         PolicyDocument parsed = parse(json, PolicyKind.IDENTITY);
-        if (parsed.nonWhitespaceLength() > quota) {
+        if (PolicyDocument.nonWhitespaceLength(json) > quota) {
             throw new AwsError(400, "LimitExceeded", sizeMessage);
         }
         return json;

@@ -24,7 +24,8 @@ final class Controllers {
             case "namespaces" -> {
                 if (!request.verb().startsWith("delete")) {
                     store.get("/api/v1/namespaces").ifPresent(list -> list.path("items")
-                            .forEach(ns -> ensureNamespaceDefaults(ns.path("metadata").path("name").asText())));
+                            .forEach(ns -> ensureNamespaceDefaults(
+                                    ns.path("metadata").path("name").asText())));
                 }
             }
             case "pods" -> {
@@ -49,7 +50,8 @@ final class Controllers {
     void ensureNamespaceDefaults(String namespace) {
         String path = "/api/v1/namespaces/" + namespace + "/serviceaccounts";
         if (store.get(path + "/default").isEmpty()) {
-            ObjectNode sa = CrudStore.JSON.createObjectNode().put("apiVersion", "v1").put("kind", "ServiceAccount");
+            ObjectNode sa =
+                    CrudStore.JSON.createObjectNode().put("apiVersion", "v1").put("kind", "ServiceAccount");
             sa.putObject("metadata").put("name", "default").put("namespace", namespace);
             store.create(path, sa);
         }

@@ -36,7 +36,8 @@ final class DeploymentController {
 
     synchronized void reconcileAll(String namespace) {
         store.get(deployments(namespace)).ifPresent(list -> list.path("items")
-                .forEach(d -> reconcile(namespace, d.path("metadata").path("name").asText())));
+                .forEach(d ->
+                        reconcile(namespace, d.path("metadata").path("name").asText())));
     }
 
     synchronized void reconcile(String namespace, String name) {
@@ -58,7 +59,8 @@ final class DeploymentController {
             }
         }
         ObjectNode rs = store.get(replicaSets(namespace) + "/" + rsName)
-                .orElseGet(() -> store.create(replicaSets(namespace), newReplicaSet(deployment, rsName, hash, replicas)).json());
+                .orElseGet(() -> store.create(replicaSets(namespace), newReplicaSet(deployment, rsName, hash, replicas))
+                        .json());
         if (rs.path("spec").path("replicas").asInt(-1) != replicas) {
             rs.with("spec").put("replicas", replicas);
         }
@@ -67,12 +69,18 @@ final class DeploymentController {
             createPod(namespace, rs, hash);
         }
         for (int i = replicas; i < pods.size(); i++) {
-            store.delete(pods(namespace) + "/" + pods.get(i).path("metadata").path("name").asText());
+            store.delete(pods(namespace) + "/"
+                    + pods.get(i).path("metadata").path("name").asText());
         }
         startPods(namespace);
         ObjectNode rsStatus = rs.putObject("status");
-        rsStatus.put("replicas", replicas).put("fullyLabeledReplicas", replicas).put("readyReplicas", replicas)
-                .put("availableReplicas", replicas).put("observedGeneration", rs.path("metadata").path("generation").asLong(1));
+        rsStatus.put("replicas", replicas)
+                .put("fullyLabeledReplicas", replicas)
+                .put("readyReplicas", replicas)
+                .put("availableReplicas", replicas)
+                .put(
+                        "observedGeneration",
+                        rs.path("metadata").path("generation").asLong(1));
         store.update(replicaSets(namespace) + "/" + rsName, rs);
         updateDeploymentStatus(namespace, name, rsName, replicas);
     }
@@ -83,7 +91,10 @@ final class DeploymentController {
             if (!"Running".equals(pod.path("status").path("phase").asText())) {
                 ObjectNode running = (ObjectNode) pod.deepCopy();
                 running.set("status", runningStatus(pod));
-                store.update(pods(namespace) + "/" + pod.path("metadata").path("name").asText(), running);
+                store.update(
+                        pods(namespace) + "/"
+                                + pod.path("metadata").path("name").asText(),
+                        running);
             }
         }));
     }
@@ -95,24 +106,41 @@ final class DeploymentController {
         }
         String now = now();
         ObjectNode status = deployment.putObject("status");
-        status.put("observedGeneration", deployment.path("metadata").path("generation").asLong(1))
-                .put("replicas", replicas).put("updatedReplicas", replicas).put("readyReplicas", replicas)
+        status.put(
+                        "observedGeneration",
+                        deployment.path("metadata").path("generation").asLong(1))
+                .put("replicas", replicas)
+                .put("updatedReplicas", replicas)
+                .put("readyReplicas", replicas)
                 .put("availableReplicas", replicas);
         ArrayNode conditions = status.putArray("conditions");
-        conditions.addObject().put("type", "Available").put("status", "True").put("lastUpdateTime", now)
-                .put("lastTransitionTime", now).put("reason", "MinimumReplicasAvailable")
+        conditions
+                .addObject()
+                .put("type", "Available")
+                .put("status", "True")
+                .put("lastUpdateTime", now)
+                .put("lastTransitionTime", now)
+                .put("reason", "MinimumReplicasAvailable")
                 .put("message", "Deployment has minimum availability.");
-        conditions.addObject().put("type", "Progressing").put("status", "True").put("lastUpdateTime", now)
-                .put("lastTransitionTime", now).put("reason", "NewReplicaSetAvailable")
+        conditions
+                .addObject()
+                .put("type", "Progressing")
+                .put("status", "True")
+                .put("lastUpdateTime", now)
+                .put("lastTransitionTime", now)
+                .put("reason", "NewReplicaSetAvailable")
                 .put("message", "ReplicaSet \"" + rsName + "\" has successfully progressed.");
         store.update(deployments(namespace) + "/" + name, deployment);
     }
 
     private ObjectNode newReplicaSet(ObjectNode deployment, String rsName, String hash, int replicas) {
-        ObjectNode rs = CrudStore.JSON.createObjectNode().put("apiVersion", "apps/v1").put("kind", "ReplicaSet");
-        ObjectNode metadata = rs.putObject("metadata").put("name", rsName)
+        ObjectNode rs =
+                CrudStore.JSON.createObjectNode().put("apiVersion", "apps/v1").put("kind", "ReplicaSet");
+        ObjectNode metadata = rs.putObject("metadata")
+                .put("name", rsName)
                 .put("namespace", deployment.path("metadata").path("namespace").asText());
-        ObjectNode template = (ObjectNode) deployment.path("spec").path("template").deepCopy();
+        ObjectNode template =
+                (ObjectNode) deployment.path("spec").path("template").deepCopy();
         template.with("metadata").with("labels").put(HASH_LABEL, hash);
         metadata.set("labels", template.path("metadata").path("labels").deepCopy());
         metadata.putObject("annotations").put("deployment.kubernetes.io/revision", "1");
@@ -129,13 +157,17 @@ final class DeploymentController {
 
     private void createPod(String namespace, ObjectNode rs, String hash) {
         JsonNode template = rs.path("spec").path("template");
-        ObjectNode pod = CrudStore.JSON.createObjectNode().put("apiVersion", "v1").put("kind", "Pod");
+        ObjectNode pod =
+                CrudStore.JSON.createObjectNode().put("apiVersion", "v1").put("kind", "Pod");
         String rsName = rs.path("metadata").path("name").asText();
-        ObjectNode metadata = pod.putObject("metadata").put("name", rsName + "-" + suffix()).put("namespace", namespace)
+        ObjectNode metadata = pod.putObject("metadata")
+                .put("name", rsName + "-" + suffix())
+                .put("namespace", namespace)
                 .put("generateName", rsName + "-");
         metadata.set("labels", template.path("metadata").path("labels").deepCopy());
         if (template.path("metadata").has("annotations")) {
-            metadata.set("annotations", template.path("metadata").path("annotations").deepCopy());
+            metadata.set(
+                    "annotations", template.path("metadata").path("annotations").deepCopy());
         }
         ownedBy(metadata, "apps/v1", "ReplicaSet", rs);
         pod.set("spec", template.path("spec").deepCopy());
@@ -145,7 +177,8 @@ final class DeploymentController {
     private void removeReplicaSet(String namespace, JsonNode rs) {
         String rsName = rs.path("metadata").path("name").asText();
         for (JsonNode pod : owned(pods(namespace), "ReplicaSet", rsName)) {
-            store.delete(pods(namespace) + "/" + pod.path("metadata").path("name").asText());
+            store.delete(
+                    pods(namespace) + "/" + pod.path("metadata").path("name").asText());
         }
         store.delete(replicaSets(namespace) + "/" + rsName);
     }
@@ -154,7 +187,8 @@ final class DeploymentController {
         List<JsonNode> owned = new ArrayList<>();
         store.get(collection).ifPresent(list -> list.path("items").forEach(item -> {
             for (JsonNode ref : item.path("metadata").path("ownerReferences")) {
-                if (ownerKind.equals(ref.path("kind").asText()) && ownerName.equals(ref.path("name").asText())) {
+                if (ownerKind.equals(ref.path("kind").asText())
+                        && ownerName.equals(ref.path("name").asText())) {
                     owned.add(item);
                     return;
                 }
@@ -164,27 +198,40 @@ final class DeploymentController {
     }
 
     private static void ownedBy(ObjectNode metadata, String apiVersion, String kind, JsonNode owner) {
-        metadata.putArray("ownerReferences").addObject()
-                .put("apiVersion", apiVersion).put("kind", kind)
+        metadata.putArray("ownerReferences")
+                .addObject()
+                .put("apiVersion", apiVersion)
+                .put("kind", kind)
                 .put("name", owner.path("metadata").path("name").asText())
                 .put("uid", owner.path("metadata").path("uid").asText(""))
-                .put("controller", true).put("blockOwnerDeletion", true);
+                .put("controller", true)
+                .put("blockOwnerDeletion", true);
     }
 
     private ObjectNode runningStatus(JsonNode pod) {
         String now = now();
-        ObjectNode status = CrudStore.JSON.createObjectNode().put("phase", "Running")
-                .put("hostIP", "10.0.1.10").put("podIP", "10.0.1." + (20 + RANDOM.nextInt(200)))
-                .put("startTime", now).put("qosClass", "BestEffort");
+        ObjectNode status = CrudStore.JSON
+                .createObjectNode()
+                .put("phase", "Running")
+                .put("hostIP", "10.0.1.10")
+                .put("podIP", "10.0.1." + (20 + RANDOM.nextInt(200)))
+                .put("startTime", now)
+                .put("qosClass", "BestEffort");
         ArrayNode conditions = status.putArray("conditions");
-        for (String type : List.of("PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled")) {
+        for (String type :
+                List.of("PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled")) {
             conditions.addObject().put("type", type).put("status", "True").put("lastTransitionTime", now);
         }
         ArrayNode containers = status.putArray("containerStatuses");
         for (JsonNode container : pod.path("spec").path("containers")) {
-            ObjectNode cs = containers.addObject().put("name", container.path("name").asText())
-                    .put("image", container.path("image").asText()).put("ready", true).put("started", true)
-                    .put("restartCount", 0).put("imageID", "");
+            ObjectNode cs = containers
+                    .addObject()
+                    .put("name", container.path("name").asText())
+                    .put("image", container.path("image").asText())
+                    .put("ready", true)
+                    .put("started", true)
+                    .put("restartCount", 0)
+                    .put("imageID", "");
             cs.putObject("state").putObject("running").put("startedAt", now);
         }
         return status;
@@ -226,5 +273,4 @@ final class DeploymentController {
     private static String pods(String ns) {
         return "/api/v1/namespaces/" + ns + "/pods";
     }
-
 }

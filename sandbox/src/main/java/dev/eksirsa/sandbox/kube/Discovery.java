@@ -24,8 +24,10 @@ final class Discovery {
         if (p.equals("/api")) {
             ObjectNode versions = JSON.createObjectNode().put("kind", "APIVersions");
             versions.putArray("versions").add("v1");
-            versions.putArray("serverAddressByClientCIDRs").addObject()
-                    .put("clientCIDR", "0.0.0.0/0").put("serverAddress", "127.0.0.1:443");
+            versions.putArray("serverAddressByClientCIDRs")
+                    .addObject()
+                    .put("clientCIDR", "0.0.0.0/0")
+                    .put("serverAddress", "127.0.0.1:443");
             return Optional.of(versions);
         }
         if (p.equals("/apis")) {
@@ -81,7 +83,8 @@ final class Discovery {
         for (String gv : ApiCatalog.groupVersions().keySet()) {
             int slash = gv.indexOf('/');
             if (slash > 0) {
-                groups.computeIfAbsent(gv.substring(0, slash), k -> new java.util.ArrayList<>()).add(gv.substring(slash + 1));
+                groups.computeIfAbsent(gv.substring(0, slash), k -> new java.util.ArrayList<>())
+                        .add(gv.substring(slash + 1));
             }
         }
         return groups;
@@ -93,7 +96,9 @@ final class Discovery {
         for (String v : versions) {
             array.addObject().put("groupVersion", name + "/" + v).put("version", v);
         }
-        group.putObject("preferredVersion").put("groupVersion", name + "/" + versions.get(0)).put("version", versions.get(0));
+        group.putObject("preferredVersion")
+                .put("groupVersion", name + "/" + versions.get(0))
+                .put("version", versions.get(0));
         return group;
     }
 
@@ -104,7 +109,8 @@ final class Discovery {
                 .put("groupVersion", groupVersion);
         ArrayNode resources = list.putArray("resources");
         for (ApiCatalog.Resource r : ApiCatalog.groupVersions().get(groupVersion)) {
-            ObjectNode node = resources.addObject()
+            ObjectNode node = resources
+                    .addObject()
                     .put("name", r.name())
                     .put("singularName", r.singular())
                     .put("namespaced", r.namespaced())

@@ -31,8 +31,15 @@ public final class EksTokenAuthenticator {
     static final Duration VALIDITY = Duration.ofMinutes(15);
     private static final int MAX_TOKEN_LENGTH = 4096;
     private static final Set<String> ALLOWED_PARAMS = Set.of(
-            "action", "version", "x-amz-algorithm", "x-amz-credential", "x-amz-date", "x-amz-expires",
-            "x-amz-signedheaders", "x-amz-security-token", "x-amz-signature");
+            "action",
+            "version",
+            "x-amz-algorithm",
+            "x-amz-credential",
+            "x-amz-date",
+            "x-amz-expires",
+            "x-amz-signedheaders",
+            "x-amz-security-token",
+            "x-amz-signature");
 
     private final CredentialStore credentials;
     private final SigV4Verifier verifier;
@@ -61,21 +68,26 @@ public final class EksTokenAuthenticator {
         headers.put(CLUSTER_ID_HEADER, List.of(clusterName));
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         AuthResult result = verifier.verify(new IncomingRequest("GET", path, uri.getRawQuery(), headers, null));
-        if (!(result instanceof AuthResult.Verified verified) || !"sts".equals(verified.scope().service())) {
+        if (!(result instanceof AuthResult.Verified verified)
+                || !"sts".equals(verified.scope().service())) {
             return Optional.empty();
         }
-        return credentials.find(verified.scope().accessKeyId())
+        return credentials
+                .find(verified.scope().accessKeyId())
                 .filter(issued -> sessionMatches(issued, verified.sessionToken()))
                 .filter(issued -> !credentials.expired(issued))
                 .map(issued -> principal(issued.caller()));
     }
 
     private static boolean sessionMatches(IssuedCredentials issued, String presented) {
-        return issued.sessionToken() == null ? presented == null : issued.sessionToken().equals(presented);
+        return issued.sessionToken() == null
+                ? presented == null
+                : issued.sessionToken().equals(presented);
     }
 
     private static KubePrincipal principal(Caller caller) {
-        return new KubePrincipal(caller.accountId(), caller.arn(), caller.isRoleSession() ? caller.roleArn() : caller.arn());
+        return new KubePrincipal(
+                caller.accountId(), caller.arn(), caller.isRoleSession() ? caller.roleArn() : caller.arn());
     }
 
     private static Optional<URI> decode(String encoded) {
@@ -96,7 +108,9 @@ public final class EksTokenAuthenticator {
     }
 
     private static boolean wellFormed(URI uri) {
-        if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getRawAuthority() == null || uri.getRawQuery() == null
+        if (!"https".equalsIgnoreCase(uri.getScheme())
+                || uri.getRawAuthority() == null
+                || uri.getRawQuery() == null
                 || uri.getRawUserInfo() != null) {
             return false;
         }
@@ -120,7 +134,8 @@ public final class EksTokenAuthenticator {
         }
         return "GetCallerIdentity".equals(action)
                 && signedHeaders != null
-                && List.of(signedHeaders.toLowerCase(java.util.Locale.ROOT).split(";")).contains(CLUSTER_ID_HEADER);
+                && List.of(signedHeaders.toLowerCase(java.util.Locale.ROOT).split(";"))
+                        .contains(CLUSTER_ID_HEADER);
     }
 
     private static boolean validExpires(String value) {

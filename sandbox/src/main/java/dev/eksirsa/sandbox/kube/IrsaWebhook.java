@@ -40,7 +40,11 @@ final class IrsaWebhook {
         String audience = annotations.path(AUDIENCE).asText("sts.amazonaws.com");
         boolean regional = annotations.path(REGIONAL_STS).asText("").equalsIgnoreCase("true");
         long expiration = expiration(annotations.path(TOKEN_EXPIRATION).asText(""));
-        Set<String> skipped = Arrays.stream(pod.path("metadata").path("annotations").path(SKIP_CONTAINERS).asText("").split(","))
+        Set<String> skipped = Arrays.stream(pod.path("metadata")
+                        .path("annotations")
+                        .path(SKIP_CONTAINERS)
+                        .asText("")
+                        .split(","))
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
                 .collect(Collectors.toSet());
@@ -49,7 +53,8 @@ final class IrsaWebhook {
         boolean mutated = false;
         for (String list : new String[] {"initContainers", "containers"}) {
             for (JsonNode container : spec.path(list)) {
-                if (container instanceof ObjectNode c && !skipped.contains(c.path("name").asText())) {
+                if (container instanceof ObjectNode c
+                        && !skipped.contains(c.path("name").asText())) {
                     mutated |= injectContainer(c, roleArn, regional);
                 }
             }
@@ -94,8 +99,13 @@ final class IrsaWebhook {
             }
         }
         ObjectNode projected = volumes.addObject().put("name", VOLUME).putObject("projected");
-        projected.putArray("sources").addObject().putObject("serviceAccountToken")
-                .put("audience", audience).put("expirationSeconds", expiration).put("path", "token");
+        projected
+                .putArray("sources")
+                .addObject()
+                .putObject("serviceAccountToken")
+                .put("audience", audience)
+                .put("expirationSeconds", expiration)
+                .put("path", "token");
         projected.put("defaultMode", 420);
     }
 

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** One cluster's Kubernetes API: the fabric8 mock in CRUD mode behind {@link KubeDispatcher}, served over TLS. */
 public final class KubeApiServer implements AutoCloseable {
@@ -21,7 +22,8 @@ public final class KubeApiServer implements AutoCloseable {
         java.util.logging.Logger.getLogger(MockWebServer.class.getName()).setLevel(java.util.logging.Level.WARNING);
     }
 
-    private static final List<String> SYSTEM_NAMESPACES = List.of("default", "kube-system", "kube-public", "kube-node-lease");
+    private static final List<String> SYSTEM_NAMESPACES =
+            List.of("default", "kube-system", "kube-public", "kube-node-lease");
 
     private final KubeCluster cluster;
     private final MockWebServer mock;
@@ -29,7 +31,8 @@ public final class KubeApiServer implements AutoCloseable {
     private final String endpoint;
     private final String certificateAuthorityData;
 
-    private KubeApiServer(KubeCluster cluster, MockWebServer mock, TlsFrontEnd frontEnd, String certificateAuthorityData) {
+    private KubeApiServer(
+            KubeCluster cluster, MockWebServer mock, TlsFrontEnd frontEnd, String certificateAuthorityData) {
         this.cluster = cluster;
         this.mock = mock;
         this.frontEnd = frontEnd;
@@ -38,16 +41,30 @@ public final class KubeApiServer implements AutoCloseable {
     }
 
     static KubeApiServer start(
-            KubeCluster cluster, CertificateAuthority ca, EksTokenAuthenticator authenticator, CallLog log, Clock clock) {
+            KubeCluster cluster,
+            CertificateAuthority ca,
+            EksTokenAuthenticator authenticator,
+            CallLog log,
+            Clock clock) {
         InetAddress loopback = loopback();
         CrudStore store = new CrudStore(new KubernetesCrudDispatcher());
         PodAdmission admission = new PodAdmission(store, new IrsaWebhook(cluster.region()));
         Controllers controllers = new Controllers(store, new DeploymentController(store, admission, clock));
-        KubeDispatcher dispatcher = new KubeDispatcher(cluster, authenticator, log, store,
-                new ServiceAccountTokens(cluster.issuer(), clock), admission, new Patches(store, admission, clock), controllers);
+        KubeDispatcher dispatcher = new KubeDispatcher(
+                cluster,
+                authenticator,
+                log,
+                store,
+                new ServiceAccountTokens(cluster.issuer(), clock),
+                admission,
+                new Patches(store, admission, clock),
+                new DryRun(store, admission, clock),
+                controllers);
         seed(store, controllers);
         MockWebServer mock = new MockWebServer();
         mock.setDispatcher(dispatcher);
+        // The mock queues every request it served for takeRequest(); a long-running sandbox must not keep them all.
+        dispatcher.afterEachRequest(() -> drain(mock));
         mock.start(loopback, 0);
         try {
             ServerCredentials credentials = ca.issueServerCertificate(
@@ -64,10 +81,21 @@ public final class KubeApiServer implements AutoCloseable {
 
     private static void seed(CrudStore store, Controllers controllers) {
         for (String namespace : SYSTEM_NAMESPACES) {
-            ObjectNode ns = CrudStore.JSON.createObjectNode().put("apiVersion", "v1").put("kind", "Namespace");
+            ObjectNode ns =
+                    CrudStore.JSON.createObjectNode().put("apiVersion", "v1").put("kind", "Namespace");
             ns.putObject("metadata").put("name", namespace);
             store.create("/api/v1/namespaces", ns);
             controllers.ensureNamespaceDefaults(namespace);
+        }
+    }
+
+    private static void drain(MockWebServer mock) {
+        try {
+            while (mock.takeRequest(0, TimeUnit.MILLISECONDS) != null) {
+                // discard
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -12,8 +12,16 @@ import java.util.function.Predicate;
  * @param issuer the cluster's OIDC issuer, whose key signs service-account tokens
  * @param admits whether an authenticated IAM identity ARN (user or assumed-role session) may use the cluster:
  *     the creator with bootstrap admin rights or a principal with an access entry; read on every request
+ * @param configMapAuthentication whether the {@code aws-auth} ConfigMap also admits principals (authentication
+ *     modes CONFIG_MAP and API_AND_CONFIG_MAP)
  */
-public record KubeCluster(String name, String accountId, String region, ClusterIssuer issuer, Predicate<String> admits) {
+public record KubeCluster(
+        String name,
+        String accountId,
+        String region,
+        ClusterIssuer issuer,
+        Predicate<String> admits,
+        boolean configMapAuthentication) {
 
     public KubeCluster {
         Objects.requireNonNull(name, "name");
@@ -22,7 +30,13 @@ public record KubeCluster(String name, String accountId, String region, ClusterI
     }
 
     public static KubeCluster of(Cluster cluster) {
-        return new KubeCluster(cluster.name(), cluster.accountId(), cluster.region(), cluster.issuer(),
-                identity -> cluster.isBootstrapAdmin(identity) || cluster.accessEntryForIdentity(identity).isPresent());
+        return new KubeCluster(
+                cluster.name(),
+                cluster.accountId(),
+                cluster.region(),
+                cluster.issuer(),
+                identity -> cluster.isBootstrapAdmin(identity)
+                        || cluster.accessEntryForIdentity(identity).isPresent(),
+                !cluster.accessConfig().authenticationMode().equals("API"));
     }
 }

@@ -3,12 +3,13 @@ package dev.eksirsa.sandbox.kube;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eksirsa.sandbox.log.CallLog;
-import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * One cluster's API server in front of the mock's CRUD storage: EKS authentication and access entries, discovery,
@@ -16,6 +17,7 @@ import java.util.Optional;
  * lacks, a hook for the controllers, and the call log.
  */
 final class KubeDispatcher extends Dispatcher {
+    private static final Logger LOG = Logger.getLogger(KubeDispatcher.class.getName());
     private final KubeCluster cluster;
     private final EksTokenAuthenticator authenticator;
     private final CallLog log;
@@ -23,10 +25,21 @@ final class KubeDispatcher extends Dispatcher {
     private final ServiceAccountTokens tokens;
     private final PodAdmission admission;
     private final Patches patches;
+    private final DryRun dryRun;
     private final Controllers controllers;
+    private final AwsAuthConfigMap awsAuth;
+    private volatile Runnable afterEachRequest = () -> {};
 
-    KubeDispatcher(KubeCluster cluster, EksTokenAuthenticator authenticator, CallLog log, CrudStore store,
-            ServiceAccountTokens tokens, PodAdmission admission, Patches patches, Controllers controllers) {
+    KubeDispatcher(
+            KubeCluster cluster,
+            EksTokenAuthenticator authenticator,
+            CallLog log,
+            CrudStore store,
+            ServiceAccountTokens tokens,
+            PodAdmission admission,
+            Patches patches,
+            DryRun dryRun,
+            Controllers controllers) {
         this.cluster = cluster;
         this.authenticator = authenticator;
         this.log = log;
@@ -34,7 +47,14 @@ final class KubeDispatcher extends Dispatcher {
         this.tokens = tokens;
         this.admission = admission;
         this.patches = patches;
+        this.dryRun = dryRun;
         this.controllers = controllers;
+        this.awsAuth = new AwsAuthConfigMap(store);
+    }
+
+    /** Runs after each request is answered, e.g. to drop the mock's own record of it. */
+    void afterEachRequest(Runnable hook) {
+        this.afterEachRequest = hook;
     }
 
     @Override
@@ -45,31 +65,66 @@ final class KubeDispatcher extends Dispatcher {
         MockResponse response;
         if (principal.isEmpty()) {
             response = json(401, StatusResponses.unauthorized());
-        } else if (!cluster.admits().test(principal.get().identityArn())) {
+        } else if (!admitted(principal.get())) {
             response = json(403, StatusResponses.forbidden(principal.get().arn(), request));
         } else {
-            response = serve(request, recorded);
+            response = serveSafely(request, recorded);
         }
-        log.add("kubernetes", request.action(),
+        log.add(
+                "kubernetes",
+                request.action(),
                 principal.map(KubePrincipal::accountId).orElse(null),
                 principal.map(KubePrincipal::arn).orElse(null),
-                request.target(), response.code(), request.mutating(), cluster.name());
+                request.target(),
+                response.code(),
+                request.mutating(),
+                cluster.name());
+        afterEachRequest.run();
         return response;
     }
 
+    private boolean admitted(KubePrincipal principal) {
+        return cluster.admits().test(principal.identityArn())
+                || (cluster.configMapAuthentication() && awsAuth.maps(principal));
+    }
+
+    private MockResponse serveSafely(KubeRequest request, RecordedRequest recorded) {
+        try {
+            return serve(request, recorded);
+        } catch (IllegalArgumentException e) {
+            return json(400, StatusResponses.failure(400, "BadRequest", "the request body could not be decoded"));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Kubernetes request failed: " + request.action() + " " + request.target(), e);
+            return json(
+                    500,
+                    StatusResponses.failure(
+                            500, "InternalError", "an error on the server has prevented the request from succeeding"));
+        }
+    }
+
     private MockResponse serve(KubeRequest request, RecordedRequest recorded) {
-        Optional<ObjectNode> discovery = request.method().equals("GET") ? Discovery.answer(request.path()) : Optional.empty();
+        Optional<ObjectNode> discovery =
+                request.method().equals("GET") ? Discovery.answer(request.path()) : Optional.empty();
         if (discovery.isPresent()) {
             return json(200, discovery.get());
         }
         if (!request.isResourceRequest()) {
             return nonResource(request);
         }
-        if (ApiCatalog.find(request.groupVersion(), request.resource(), request.subresource()).isEmpty()) {
+        if (ApiCatalog.find(request.groupVersion(), request.resource(), request.subresource())
+                .isEmpty()) {
             return json(404, StatusResponses.notFound());
         }
         if (request.isTokenRequest()) {
             return tokenRequest(request, recorded);
+        }
+        if (DryRun.requested(request)) {
+            Optional<Patches.Outcome> preview = request.verb().equals("patch")
+                    ? patches.handle(request, recorded)
+                    : dryRun.answer(request, recorded.getUtf8Body());
+            Patches.Outcome outcome = preview.orElseGet(() -> new Patches.Outcome(
+                    400, StatusResponses.failure(400, "BadRequest", "the sandbox cannot dry-run this patch type")));
+            return json(outcome.code(), outcome.body());
         }
         if (request.verb().equals("patch")) {
             Optional<Patches.Outcome> handled = patches.handle(request, recorded);
@@ -90,8 +145,8 @@ final class KubeDispatcher extends Dispatcher {
     }
 
     private MockResponse tokenRequest(KubeRequest request, RecordedRequest recorded) {
-        Optional<ObjectNode> serviceAccount = store.get(
-                "/api/v1/namespaces/" + request.namespace() + "/serviceaccounts/" + request.name());
+        Optional<ObjectNode> serviceAccount =
+                store.get("/api/v1/namespaces/" + request.namespace() + "/serviceaccounts/" + request.name());
         JsonNode body;
         try {
             String text = recorded.getUtf8Body();
@@ -106,7 +161,10 @@ final class KubeDispatcher extends Dispatcher {
     private static MockResponse nonResource(KubeRequest request) {
         String path = request.path();
         if (path.equals("/healthz") || path.equals("/livez") || path.equals("/readyz")) {
-            return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain; charset=utf-8").setBody("ok");
+            return new MockResponse()
+                    .setResponseCode(200)
+                    .setHeader("Content-Type", "text/plain; charset=utf-8")
+                    .setBody("ok");
         }
         return json(404, StatusResponses.notFound());
     }
@@ -116,10 +174,9 @@ final class KubeDispatcher extends Dispatcher {
     }
 
     static MockResponse raw(int code, String body) {
-        return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);
-    }
-
-    static boolean is(RecordedRequest recorded, HttpMethod method) {
-        return recorded.method() == method;
+        return new MockResponse()
+                .setResponseCode(code)
+                .setHeader("Content-Type", "application/json")
+                .setBody(body);
     }
 }

@@ -59,8 +59,8 @@ record KubeRequest(
         String resource = rest.isEmpty() ? null : rest.get(0);
         String name = rest.size() > 1 ? rest.get(1) : null;
         String subresource = rest.size() > 2 ? rest.get(2) : null;
-        return new KubeRequest(method, path, query, group, version, namespace, resource, name, subresource,
-                verb(method, name, query));
+        return new KubeRequest(
+                method, path, query, group, version, namespace, resource, name, subresource, verb(method, name, query));
     }
 
     private static String verb(String method, String name, Map<String, String> query) {

@@ -18,6 +18,7 @@ import java.util.Optional;
 final class Patches {
     static final String STRATEGIC = "application/strategic-merge-patch+json";
     static final String APPLY = "application/apply-patch+yaml";
+    static final String MERGE = "application/merge-patch+json";
 
     private final CrudStore store;
     private final PodAdmission admission;
@@ -33,10 +34,15 @@ final class Patches {
 
     /** Empty when the mock handles the patch itself (JSON patch, JSON merge patch). */
     Optional<Outcome> handle(KubeRequest request, RecordedRequest recorded) {
-        String contentType = Optional.ofNullable(recorded.getHeader("Content-Type")).orElse("").toLowerCase(java.util.Locale.ROOT);
+        String contentType = Optional.ofNullable(recorded.getHeader("Content-Type"))
+                .orElse("")
+                .toLowerCase(java.util.Locale.ROOT);
         boolean strategic = contentType.startsWith(STRATEGIC);
         boolean apply = contentType.startsWith(APPLY);
-        if (!strategic && !apply) {
+        boolean dryRun = request.query().containsKey("dryRun");
+        // The mock applies merge patches itself, but cannot leave them unstored for a dry run.
+        boolean merge = dryRun && contentType.startsWith(MERGE);
+        if (!strategic && !apply && !merge) {
             return Optional.empty();
         }
         JsonNode patch;
@@ -44,29 +50,36 @@ final class Patches {
             // kubectl and fabric8 send apply patches as JSON, which is YAML too; block-style YAML is not parsed.
             patch = CrudStore.JSON.readTree(recorded.getUtf8Body());
         } catch (IOException e) {
-            return Optional.of(new Outcome(400, StatusResponses.failure(400, "BadRequest", "the patch body could not be parsed")));
+            return Optional.of(
+                    new Outcome(400, StatusResponses.failure(400, "BadRequest", "the patch body could not be parsed")));
         }
         if (!(patch instanceof ObjectNode)) {
-            return Optional.of(new Outcome(400, StatusResponses.failure(400, "BadRequest", "the patch must be an object")));
+            return Optional.of(
+                    new Outcome(400, StatusResponses.failure(400, "BadRequest", "the patch must be an object")));
         }
         String objectPath = objectPath(request);
         Optional<ObjectNode> current = store.get(objectPath);
         if (current.isEmpty() && !apply) {
-            return Optional.of(new Outcome(404, StatusResponses.notFound(request.resource(), request.group(), request.name())));
+            return Optional.of(
+                    new Outcome(404, StatusResponses.notFound(request.resource(), request.group(), request.name())));
         }
         if (apply) {
             String manager = request.query().get("fieldManager");
             if (manager == null || manager.isBlank()) {
-                return Optional.of(new Outcome(422, StatusResponses.invalid("PatchOptions", "", "fieldManager: Required value: is required for apply patch")));
+                return Optional.of(new Outcome(
+                        422,
+                        StatusResponses.invalid(
+                                "PatchOptions", "", "fieldManager: Required value: is required for apply patch")));
             }
-            return Optional.of(current.isEmpty()
-                    ? createByApply(request, (ObjectNode) patch, manager)
-                    : merge(objectPath, current.get(), patch, manager));
+            return Optional.of(
+                    current.isEmpty()
+                            ? createByApply(request, (ObjectNode) patch, manager, dryRun)
+                            : merge(objectPath, current.get(), patch, manager, true, dryRun));
         }
-        return Optional.of(merge(objectPath, current.get(), patch, null));
+        return Optional.of(merge(objectPath, current.get(), patch, null, strategic, dryRun));
     }
 
-    private Outcome createByApply(KubeRequest request, ObjectNode object, String manager) {
+    private Outcome createByApply(KubeRequest request, ObjectNode object, String manager, boolean dryRun) {
         ObjectNode metadata = object.with("metadata");
         metadata.put("name", request.name());
         if (request.namespace() != null) {
@@ -76,14 +89,21 @@ final class Patches {
         if (request.resource().equals("pods")) {
             object = admission.admit(request.namespace(), object).pod();
         }
+        if (dryRun) {
+            return new Outcome(201, object);
+        }
         CrudStore.Result created = store.create(collectionPath(request), object);
         return new Outcome(created.code(), created.json());
     }
 
-    private Outcome merge(String objectPath, ObjectNode current, JsonNode patch, String manager) {
-        ObjectNode merged = StrategicMerge.apply(current, patch);
+    private Outcome merge(
+            String objectPath, ObjectNode current, JsonNode patch, String manager, boolean mergeKeys, boolean dryRun) {
+        ObjectNode merged = StrategicMerge.apply(current, patch, mergeKeys);
         if (manager != null) {
             recordManager(merged, manager);
+        }
+        if (dryRun) {
+            return new Outcome(200, merged);
         }
         CrudStore.Result updated = store.update(objectPath, merged);
         return new Outcome(updated.code(), updated.json());
@@ -93,7 +113,8 @@ final class Patches {
         ArrayNode managed = object.with("metadata").withArray("managedFields");
         for (int i = managed.size() - 1; i >= 0; i--) {
             JsonNode entry = managed.get(i);
-            if (manager.equals(entry.path("manager").asText()) && "Apply".equals(entry.path("operation").asText())) {
+            if (manager.equals(entry.path("manager").asText())
+                    && "Apply".equals(entry.path("operation").asText())) {
                 managed.remove(i);
             }
         }
@@ -101,7 +122,9 @@ final class Patches {
                 .put("manager", manager)
                 .put("operation", "Apply")
                 .put("apiVersion", object.path("apiVersion").asText())
-                .put("time", DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)))
+                .put(
+                        "time",
+                        DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)))
                 .put("fieldsType", "FieldsV1")
                 .putObject("fieldsV1");
     }
@@ -111,7 +134,10 @@ final class Patches {
     }
 
     private static String collectionPath(KubeRequest request) {
-        String prefix = request.group().isEmpty() ? "/api/" + request.version() : "/apis/" + request.group() + "/" + request.version();
-        return prefix + (request.namespace() == null ? "" : "/namespaces/" + request.namespace()) + "/" + request.resource();
+        String prefix = request.group().isEmpty()
+                ? "/api/" + request.version()
+                : "/apis/" + request.group() + "/" + request.version();
+        return prefix + (request.namespace() == null ? "" : "/namespaces/" + request.namespace()) + "/"
+                + request.resource();
     }
 }

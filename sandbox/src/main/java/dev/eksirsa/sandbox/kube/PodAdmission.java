@@ -28,16 +28,17 @@ final class PodAdmission {
 
     Outcome admit(String namespace, ObjectNode pod) {
         ObjectNode spec = pod.with("spec");
-        if (!spec.hasNonNull("serviceAccountName") || spec.get("serviceAccountName").asText().isEmpty()) {
-            spec.put("serviceAccountName", spec.path("serviceAccount").asText("default").isEmpty()
-                    ? "default" : spec.path("serviceAccount").asText("default"));
+        if (spec.path("serviceAccountName").asText("").isEmpty()) {
+            // the deprecated spec.serviceAccount still names the account when serviceAccountName is absent
+            String legacy = spec.path("serviceAccount").asText("");
+            spec.put("serviceAccountName", legacy.isEmpty() ? "default" : legacy);
         }
         spec.put("serviceAccount", spec.get("serviceAccountName").asText());
         if (!pod.path("status").has("phase")) {
             pod.with("status").put("phase", "Pending");
         }
-        Optional<ObjectNode> serviceAccount = store.get(
-                "/api/v1/namespaces/" + namespace + "/serviceaccounts/" + spec.get("serviceAccountName").asText());
+        Optional<ObjectNode> serviceAccount = store.get("/api/v1/namespaces/" + namespace + "/serviceaccounts/"
+                + spec.get("serviceAccountName").asText());
         boolean mutated = serviceAccount.isPresent() && webhook.mutate(pod, serviceAccount.get());
         return new Outcome(pod, mutated);
     }

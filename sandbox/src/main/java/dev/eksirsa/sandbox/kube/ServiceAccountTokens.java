@@ -47,8 +47,13 @@ final class ServiceAccountTokens {
                 ? spec.get("expirationSeconds").asLong()
                 : DEFAULT_EXPIRATION_SECONDS;
         if (expirationSeconds < MIN_EXPIRATION_SECONDS) {
-            return new Answer(422, StatusResponses.invalid("TokenRequest", name,
-                    "spec.expirationSeconds: Invalid value: " + expirationSeconds + ": may not specify a duration less than 10 minutes"));
+            return new Answer(
+                    422,
+                    StatusResponses.invalid(
+                            "TokenRequest",
+                            name,
+                            "spec.expirationSeconds: Invalid value: " + expirationSeconds
+                                    + ": may not specify a duration less than 10 minutes"));
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expires = now.plusSeconds(expirationSeconds);
@@ -61,14 +66,17 @@ final class ServiceAccountTokens {
                 .notBeforeTime(Date.from(now))
                 .expirationTime(Date.from(expires))
                 .jwtID(UUID.randomUUID().toString())
-                .claim("kubernetes.io", Map.of(
-                        "namespace", namespace,
-                        "serviceaccount", Map.of("name", name, "uid", uid)))
+                .claim(
+                        "kubernetes.io",
+                        Map.of("namespace", namespace, "serviceaccount", Map.of("name", name, "uid", uid)))
                 .build();
-        ObjectNode response = CrudStore.JSON.createObjectNode()
+        ObjectNode response = CrudStore.JSON
+                .createObjectNode()
                 .put("kind", "TokenRequest")
                 .put("apiVersion", "authentication.k8s.io/v1");
-        response.putObject("metadata").put("name", name).put("namespace", namespace)
+        response.putObject("metadata")
+                .put("name", name)
+                .put("namespace", namespace)
                 .put("creationTimestamp", DateTimeFormatter.ISO_INSTANT.format(now));
         ObjectNode responseSpec = response.putObject("spec");
         audiences.forEach(responseSpec.putArray("audiences")::add);

@@ -32,6 +32,11 @@ final class StrategicMerge {
 
     /** Applies {@code patch} to {@code target} in place and returns it. */
     static ObjectNode apply(ObjectNode target, JsonNode patch) {
+        return apply(target, patch, true);
+    }
+
+    /** As {@link #apply(ObjectNode, JsonNode)}; without merge keys every list is replaced, i.e. JSON merge patch. */
+    static ObjectNode apply(ObjectNode target, JsonNode patch, boolean mergeKeys) {
         if (!(patch instanceof ObjectNode patchObject)) {
             throw new IllegalArgumentException("a strategic merge patch must be a JSON object");
         }
@@ -50,11 +55,14 @@ final class StrategicMerge {
             if (value.isNull()) {
                 target.remove(key);
             } else if (value.isObject() && current instanceof ObjectNode currentObject) {
-                apply(currentObject, value);
+                apply(currentObject, value, mergeKeys);
             } else if (value.isObject()) {
                 ObjectNode fresh = target.putObject(key);
-                apply(fresh, value);
-            } else if (value.isArray() && current instanceof ArrayNode currentArray && MERGE_KEYS.containsKey(key)) {
+                apply(fresh, value, mergeKeys);
+            } else if (mergeKeys
+                    && value.isArray()
+                    && current instanceof ArrayNode currentArray
+                    && MERGE_KEYS.containsKey(key)) {
                 mergeList(currentArray, (ArrayNode) value, MERGE_KEYS.get(key));
             } else {
                 target.set(key, stripDirectives(value.deepCopy()));
@@ -94,7 +102,10 @@ final class StrategicMerge {
 
     private static JsonNode stripDirectives(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            object.remove(object.properties().stream().map(Map.Entry::getKey).filter(k -> k.startsWith("$")).toList());
+            object.remove(object.properties().stream()
+                    .map(Map.Entry::getKey)
+                    .filter(k -> k.startsWith("$"))
+                    .toList());
             object.forEach(StrategicMerge::stripDirectives);
         } else if (node instanceof ArrayNode array) {
             array.forEach(StrategicMerge::stripDirectives);

@@ -36,7 +36,8 @@ final class TlsFrontEnd implements AutoCloseable {
 
     static TlsFrontEnd start(SSLContext context, InetAddress bindAddress, InetSocketAddress backend) {
         try {
-            SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 64, bindAddress);
+            SSLServerSocket socket =
+                    (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 64, bindAddress);
             TlsFrontEnd frontEnd = new TlsFrontEnd(socket, backend);
             frontEnd.executor.execute(frontEnd::acceptLoop);
             return frontEnd;

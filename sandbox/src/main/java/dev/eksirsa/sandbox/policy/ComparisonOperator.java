@@ -1,12 +1,14 @@
 package dev.eksirsa.sandbox.policy;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.function.IntPredicate;
@@ -64,7 +66,7 @@ enum ComparisonOperator {
     }
 
     /** Whether one request value satisfies this operator against the policy values (ORed). */
-    boolean test(String requestValue, java.util.List<String> policyValues) {
+    boolean test(String requestValue, List<String> policyValues) {
         boolean anyMatch = policyValues.stream().anyMatch(p -> positiveMatch.test(requestValue, p));
         return negated != anyMatch;
     }
@@ -102,7 +104,7 @@ enum ComparisonOperator {
         if (t.matches("-?\\d+")) {
             try {
                 return Optional.of(Instant.ofEpochSecond(Long.parseLong(t)));
-            } catch (NumberFormatException | java.time.DateTimeException e) {
+            } catch (NumberFormatException | DateTimeException e) {
                 return Optional.empty();
             }
         }

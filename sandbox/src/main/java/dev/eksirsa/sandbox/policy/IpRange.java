@@ -7,10 +7,18 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** IpAddress/NotIpAddress: an address or CIDR block (IPv4 or IPv6) tested for containing a request address. */
-record IpRange(byte[] network, int prefixBits) {
+final class IpRange {
 
     // only IP literals: InetAddress.getByName would otherwise resolve host names over DNS
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
+
+    private final byte[] network;
+    private final int prefixBits;
+
+    private IpRange(byte[] network, int prefixBits) {
+        this.network = network;
+        this.prefixBits = prefixBits;
+    }
 
     static Optional<IpRange> parse(String text) {
         String[] parts = text.trim().split("/", -1);

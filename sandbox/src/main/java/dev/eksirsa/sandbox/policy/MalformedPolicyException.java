@@ -51,7 +51,7 @@ public class MalformedPolicyException extends Exception {
      * upper case ("AWS", "SERVICE", "FEDERATED"); also used by the IAM service when a principal does not exist.
      */
     public static MalformedPolicyException invalidPrincipal(String type, String value) {
-        return new MalformedPolicyException("Invalid principal in policy: \"" + type.toUpperCase(Locale.ROOT)
-                + "\":\"" + value + "\"");
+        return new MalformedPolicyException(
+                "Invalid principal in policy: \"" + type.toUpperCase(Locale.ROOT) + "\":\"" + value + "\"");
     }
 }

@@ -100,7 +100,14 @@ public record PolicyDocument(String version, List<Statement> statements) {
 
     private static Statement withPrincipals(Statement s, Principals p) {
         return new Statement(
-                s.sid(), s.effect(), s.actions(), s.notAction(), s.resources(), s.notResource(), p, s.notPrincipal(),
+                s.sid(),
+                s.effect(),
+                s.actions(),
+                s.notAction(),
+                s.resources(),
+                s.notResource(),
+                p,
+                s.notPrincipal(),
                 s.conditions());
     }
 }

@@ -52,8 +52,8 @@ public final class PolicyEvaluator {
     }
 
     private static boolean actionMatches(Statement statement, String action) {
-        boolean listed = action != null
-                && statement.actions().stream().anyMatch(p -> Wildcards.matches(p, action, true));
+        boolean listed =
+                action != null && statement.actions().stream().anyMatch(p -> Wildcards.matches(p, action, true));
         return statement.notAction() != listed;
     }
 

@@ -143,7 +143,9 @@ final class PolicyGrammar {
 
     private static boolean validPrincipalId(String type, String id) {
         if (type.equals(Principals.AWS)) {
-            return id.equals("*") || PrincipalMatch.isAccountId(id) || AWS_PRINCIPAL_ARN.matcher(id).matches();
+            return id.equals("*")
+                    || PrincipalMatch.isAccountId(id)
+                    || AWS_PRINCIPAL_ARN.matcher(id).matches();
         }
         return !id.isBlank() && (id.equals("*") || !Wildcards.hasWildcard(id));
     }

@@ -14,8 +14,9 @@ import java.util.List;
  */
 final class PolicyParser {
 
-    private static final ObjectMapper MAPPER =
-            JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private PolicyParser() {}
 

@@ -16,7 +16,14 @@ final class PolicySyntax {
     static final Set<String> VERSIONS = Set.of("2012-10-17", "2008-10-17");
     private static final Set<String> TOP_ELEMENTS = Set.of("Version", "Id", "Statement");
     private static final Set<String> STATEMENT_ELEMENTS = Set.of(
-            "Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource",
+            "Sid",
+            "Effect",
+            "Principal",
+            "NotPrincipal",
+            "Action",
+            "NotAction",
+            "Resource",
+            "NotResource",
             "Condition");
     static final Set<String> PRINCIPAL_TYPES =
             Set.of(Principals.AWS, Principals.FEDERATED, Principals.SERVICE, Principals.CANONICAL_USER);
@@ -53,7 +60,8 @@ final class PolicySyntax {
         }
         require(effect != null
                 && effect.isTextual()
-                && (effect.textValue().equalsIgnoreCase("Allow") || effect.textValue().equalsIgnoreCase("Deny")));
+                && (effect.textValue().equalsIgnoreCase("Allow")
+                        || effect.textValue().equalsIgnoreCase("Deny")));
         require(!(s.has("Action") && s.has("NotAction")));
         require(!(s.has("Resource") && s.has("NotResource")));
         require(!(s.has("Principal") && s.has("NotPrincipal")));

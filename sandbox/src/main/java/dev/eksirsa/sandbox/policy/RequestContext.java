@@ -9,8 +9,7 @@ import java.util.TreeMap;
  * What a request asks for. Condition keys are looked up ignoring case, as IAM does; a key mapped to an empty list
  * counts as absent.
  */
-public record RequestContext(
-        String action, String resource, PrincipalRef principal, Map<String, List<String>> keys) {
+public record RequestContext(String action, String resource, PrincipalRef principal, Map<String, List<String>> keys) {
 
     public RequestContext {
         TreeMap<String, List<String>> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

@@ -30,7 +30,8 @@ final class EksTokens {
                 .putRawQueryParameter("Version", "2011-06-15")
                 .putHeader("x-k8s-aws-id", clusterName)
                 .build();
-        SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r.identity(identity)
+        SdkHttpRequest signed = AwsV4HttpSigner.create()
+                .sign(r -> r.identity(identity)
                         .request(request)
                         .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "sts")
                         .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
@@ -39,6 +40,7 @@ final class EksTokens {
                         .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)))
                 .request();
         String url = signed.getUri().toString();
-        return "k8s-aws-v1." + Base64.getUrlEncoder().withoutPadding().encodeToString(url.getBytes(StandardCharsets.UTF_8));
+        return "k8s-aws-v1."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(url.getBytes(StandardCharsets.UTF_8));
     }
 }

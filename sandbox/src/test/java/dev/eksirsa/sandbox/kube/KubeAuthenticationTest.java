@@ -36,7 +36,9 @@ class KubeAuthenticationTest {
     void fabric8WithAValidEksTokenListsNamespaces() {
         try (KubernetesClient client = cluster.client()) {
             List<String> names = client.namespaces().list().getItems().stream()
-                    .map(Namespace::getMetadata).map(m -> m.getName()).toList();
+                    .map(Namespace::getMetadata)
+                    .map(m -> m.getName())
+                    .toList();
             assertThat(names).contains("default", "kube-system");
         }
         CallRecord last = cluster.log.all().get(cluster.log.all().size() - 1);
@@ -51,8 +53,10 @@ class KubeAuthenticationTest {
 
     @Test
     void anyStsHostNamedInTheTokenIsAccepted() {
-        String token = EksTokens.token(KubeTestCluster.identity(cluster.admin), "auth-test", "sts.amazonaws.com", Instant.now());
-        assertThat(cluster.get("/api/v1/namespaces", "Bearer " + token).statusCode()).isEqualTo(200);
+        String token = EksTokens.token(
+                KubeTestCluster.identity(cluster.admin), "auth-test", "sts.amazonaws.com", Instant.now());
+        assertThat(cluster.get("/api/v1/namespaces", "Bearer " + token).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -62,16 +66,26 @@ class KubeAuthenticationTest {
         int sig = url.indexOf("X-Amz-Signature=") + "X-Amz-Signature=".length();
         char flipped = url.charAt(sig) == 'a' ? 'b' : 'a';
         String tampered = url.substring(0, sig) + flipped + url.substring(sig + 1);
-        assertUnauthorized("k8s-aws-v1." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(tampered.getBytes()));
+        assertUnauthorized("k8s-aws-v1."
+                + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(tampered.getBytes()));
     }
 
     @Test
     void tokenOlderThanFifteenMinutesGets401() throws Exception {
         Instant sixteenMinutesAgo = Instant.now().minus(Duration.ofMinutes(16));
-        assertUnauthorized(EksTokens.token(KubeTestCluster.identity(cluster.admin), "auth-test", "sts.us-east-1.amazonaws.com", sixteenMinutesAgo));
+        assertUnauthorized(EksTokens.token(
+                KubeTestCluster.identity(cluster.admin),
+                "auth-test",
+                "sts.us-east-1.amazonaws.com",
+                sixteenMinutesAgo));
         Instant fourteenMinutesAgo = Instant.now().minus(Duration.ofMinutes(14));
-        String stillValid = EksTokens.token(KubeTestCluster.identity(cluster.admin), "auth-test", "sts.us-east-1.amazonaws.com", fourteenMinutesAgo);
-        assertThat(cluster.get("/api/v1/namespaces", "Bearer " + stillValid).statusCode()).isEqualTo(200);
+        String stillValid = EksTokens.token(
+                KubeTestCluster.identity(cluster.admin),
+                "auth-test",
+                "sts.us-east-1.amazonaws.com",
+                fourteenMinutesAgo);
+        assertThat(cluster.get("/api/v1/namespaces", "Bearer " + stillValid).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -82,7 +96,9 @@ class KubeAuthenticationTest {
     @Test
     void malformedTokensGet401() throws Exception {
         assertUnauthorized("k8s-aws-v1.not-base64-!!");
-        assertUnauthorized("k8s-aws-v1." + java.util.Base64.getUrlEncoder().encodeToString("https://sts.amazonaws.com/?Action=ListUsers".getBytes()));
+        assertUnauthorized("k8s-aws-v1."
+                + java.util.Base64.getUrlEncoder()
+                        .encodeToString("https://sts.amazonaws.com/?Action=ListUsers".getBytes()));
         assertUnauthorized("some-other-token");
         HttpResponse<String> none = cluster.get("/api/v1/namespaces", null);
         assertThat(none.statusCode()).isEqualTo(401);
@@ -100,10 +116,93 @@ class KubeAuthenticationTest {
 
         cluster.accessEntries.add(KubeTestCluster.OUTSIDER_ARN);
         try {
-            assertThat(cluster.get("/api/v1/namespaces/default/pods", "Bearer " + token).statusCode()).isEqualTo(200);
+            assertThat(cluster.get("/api/v1/namespaces/default/pods", "Bearer " + token)
+                            .statusCode())
+                    .isEqualTo(200);
         } finally {
             cluster.accessEntries.remove(KubeTestCluster.OUTSIDER_ARN);
         }
+    }
+
+    @Test
+    void roleSessionIsAdmittedByItsSessionArnAndLoggedAsTheRole() {
+        String roleArn = "arn:aws:iam::" + KubeTestCluster.ACCOUNT + ":role/ops/deployer";
+        var session = cluster.credentials.issueSession(dev.eksirsa.sandbox.account.Caller.roleSession(
+                KubeTestCluster.ACCOUNT,
+                roleArn,
+                "AROADEPLOYER",
+                "ci",
+                false,
+                Instant.now().plusSeconds(3600)));
+        var identity = software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity.create(
+                session.accessKeyId(), session.secretAccessKey(), session.sessionToken());
+        String token = EksTokens.token(identity, "auth-test");
+        assertThat(cluster.get("/api/v1/namespaces", "Bearer " + token).statusCode())
+                .isEqualTo(403);
+        cluster.accessEntries.add(session.caller().arn());
+        try {
+            assertThat(cluster.get("/api/v1/namespaces", "Bearer " + token).statusCode())
+                    .isEqualTo(200);
+            assertThat(cluster.log.all().get(cluster.log.all().size() - 1).principal())
+                    .isEqualTo(roleArn);
+        } finally {
+            cluster.accessEntries.remove(session.caller().arn());
+        }
+        var wrongSessionToken = software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity.create(
+                session.accessKeyId(), session.secretAccessKey(), "not-the-session-token");
+        assertThat(cluster.get("/api/v1/namespaces", "Bearer " + EksTokens.token(wrongSessionToken, "auth-test"))
+                        .statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void awsAuthConfigMapAdmitsMappedUsersAndRolesWithoutTheirPath() throws Exception {
+        String userToken = EksTokens.token(KubeTestCluster.identity(cluster.outsider), "auth-test");
+        assertThat(cluster.get("/api/v1/namespaces", "Bearer " + userToken).statusCode())
+                .isEqualTo(403);
+        String roleArn = "arn:aws:iam::" + KubeTestCluster.ACCOUNT + ":role/team/jenkins";
+        var session = cluster.credentials.issueSession(dev.eksirsa.sandbox.account.Caller.roleSession(
+                KubeTestCluster.ACCOUNT,
+                roleArn,
+                "AROAJENKINS",
+                "build",
+                false,
+                Instant.now().plusSeconds(3600)));
+        String roleToken = EksTokens.token(
+                software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity.create(
+                        session.accessKeyId(), session.secretAccessKey(), session.sessionToken()),
+                "auth-test");
+        assertThat(cluster.get("/api/v1/namespaces", "Bearer " + roleToken).statusCode())
+                .isEqualTo(403);
+
+        String awsAuth = "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"aws-auth\","
+                + "\"namespace\":\"kube-system\"},\"data\":{\"mapRoles\":\"- rolearn: arn:aws:iam::"
+                + KubeTestCluster.ACCOUNT
+                + ":role/jenkins\\n  username: jenkins\\n  groups:\\n  - system:masters\\n\",\"mapUsers\":"
+                + "\"- userarn: " + KubeTestCluster.OUTSIDER_ARN + "\\n  username: outsider\\n\"}}";
+        assertThat(cluster.send(
+                                "POST",
+                                "/api/v1/namespaces/kube-system/configmaps",
+                                "application/json",
+                                awsAuth,
+                                "Bearer " + cluster.adminToken())
+                        .statusCode())
+                .isEqualTo(201);
+        try {
+            assertThat(cluster.get("/api/v1/namespaces", "Bearer " + userToken).statusCode())
+                    .isEqualTo(200);
+            assertThat(cluster.get("/api/v1/namespaces", "Bearer " + roleToken).statusCode())
+                    .isEqualTo(200);
+        } finally {
+            cluster.send(
+                    "DELETE",
+                    "/api/v1/namespaces/kube-system/configmaps/aws-auth",
+                    null,
+                    null,
+                    "Bearer " + cluster.adminToken());
+        }
+        assertThat(cluster.get("/api/v1/namespaces", "Bearer " + userToken).statusCode())
+                .isEqualTo(403);
     }
 
     private static void assertUnauthorized(String token) throws Exception {

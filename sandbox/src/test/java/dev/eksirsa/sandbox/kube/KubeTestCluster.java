@@ -51,9 +51,17 @@ final class KubeTestCluster implements AutoCloseable {
         this.issuer = oidc.register(Long.toHexString(System.nanoTime()).toUpperCase() + "ABCDEF");
         this.admin = credentials.issueUserKey(Caller.user(ACCOUNT, ADMIN_ARN, "AIDAADMIN"));
         this.outsider = credentials.issueUserKey(Caller.user(ACCOUNT, OUTSIDER_ARN, "AIDAOUTSIDER"));
-        this.servers = new KubeApiServers(ca, log, new EksTokenAuthenticator(credentials, Clock.systemUTC()), Clock.systemUTC());
-        this.server = servers.start(new KubeCluster(name, ACCOUNT, "us-east-1", issuer,
-                identity -> identity.equals(ADMIN_ARN) || accessEntries.contains(identity)), "arn:aws:eks:us-east-1:" + ACCOUNT + ":cluster/" + name);
+        this.servers = new KubeApiServers(
+                ca, log, new EksTokenAuthenticator(credentials, Clock.systemUTC()), Clock.systemUTC());
+        this.server = servers.start(
+                new KubeCluster(
+                        name,
+                        ACCOUNT,
+                        "us-east-1",
+                        issuer,
+                        identity -> identity.equals(ADMIN_ARN) || accessEntries.contains(identity),
+                        true),
+                "arn:aws:eks:us-east-1:" + ACCOUNT + ":cluster/" + name);
     }
 
     static AwsCredentialsIdentity identity(IssuedCredentials issued) {
@@ -80,8 +88,10 @@ final class KubeTestCluster implements AutoCloseable {
 
     /** A kubeconfig with a static bearer token, as kubectl reads it. */
     Path kubeconfig(Path dir) {
-        String yaml = "apiVersion: v1\nkind: Config\nclusters:\n- name: " + name + "\n  cluster:\n    server: " + server.endpoint()
-                + "\n    certificate-authority-data: " + server.certificateAuthorityData() + "\ncontexts:\n- name: " + name
+        String yaml = "apiVersion: v1\nkind: Config\nclusters:\n- name: " + name + "\n  cluster:\n    server: "
+                + server.endpoint()
+                + "\n    certificate-authority-data: " + server.certificateAuthorityData() + "\ncontexts:\n- name: "
+                + name
                 + "\n  context:\n    cluster: " + name + "\n    user: admin\ncurrent-context: " + name
                 + "\nusers:\n- name: admin\n  user:\n    token: " + adminToken() + "\n";
         try {
@@ -95,8 +105,19 @@ final class KubeTestCluster implements AutoCloseable {
 
     /** A raw GET with the given Authorization header value (or none). */
     HttpResponse<String> get(String path, String authorization) {
-        HttpClient http = HttpClient.newBuilder().sslContext(ca.clientTrusting()).build();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.endpoint() + path)).GET();
+        return send("GET", path, null, null, authorization);
+    }
+
+    HttpResponse<String> send(String method, String path, String contentType, String body, String authorization) {
+        HttpClient http =
+                HttpClient.newBuilder().sslContext(ca.clientTrusting()).build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.endpoint() + path))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

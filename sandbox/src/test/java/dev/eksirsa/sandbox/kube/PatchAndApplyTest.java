@@ -42,18 +42,31 @@ class PatchAndApplyTest {
     @Test
     void strategicMergeMergesContainersAndEnvByName() {
         Deployment d = DeploymentControllerTest.deployment("smp", 1);
-        d.getSpec().getTemplate().getSpec().getContainers().get(0).setEnv(List.of(
-                new io.fabric8.kubernetes.api.model.EnvVar("A", "1", null), new io.fabric8.kubernetes.api.model.EnvVar("B", "2", null)));
+        d.getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .setEnv(List.of(
+                        new io.fabric8.kubernetes.api.model.EnvVar("A", "1", null),
+                        new io.fabric8.kubernetes.api.model.EnvVar("B", "2", null)));
         client.apps().deployments().inNamespace("default").resource(d).create();
-        String patch = "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"app\",\"env\":[{\"name\":\"B\",\"value\":\"20\"},"
-                + "{\"name\":\"C\",\"value\":\"3\"}]},{\"name\":\"sidecar\",\"image\":\"busybox\"}]}}}}";
-        Deployment patched = client.apps().deployments().inNamespace("default").withName("smp")
+        String patch =
+                "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"app\",\"env\":[{\"name\":\"B\",\"value\":\"20\"},"
+                        + "{\"name\":\"C\",\"value\":\"3\"}]},{\"name\":\"sidecar\",\"image\":\"busybox\"}]}}}}";
+        Deployment patched = client.apps()
+                .deployments()
+                .inNamespace("default")
+                .withName("smp")
                 .patch(PatchContext.of(PatchType.STRATEGIC_MERGE), patch);
         var containers = patched.getSpec().getTemplate().getSpec().getContainers();
         assertThat(containers).extracting(c -> c.getName()).containsExactly("app", "sidecar");
         assertThat(containers.get(0).getImage()).isEqualTo("public.ecr.aws/docker/library/busybox:latest");
-        assertThat(containers.get(0).getEnv()).extracting(e -> e.getName() + "=" + e.getValue()).containsExactly("A=1", "B=20", "C=3");
-        assertThat(cluster.log.matching(r -> r.action().equals("patch deployments"))).last()
+        assertThat(containers.get(0).getEnv())
+                .extracting(e -> e.getName() + "=" + e.getValue())
+                .containsExactly("A=1", "B=20", "C=3");
+        assertThat(cluster.log.matching(r -> r.action().equals("patch deployments")))
+                .last()
                 .satisfies(r -> {
                     assertThat(r.mutating()).isTrue();
                     assertThat(r.target()).isEqualTo("default/smp");
@@ -63,47 +76,134 @@ class PatchAndApplyTest {
 
     @Test
     void jsonMergeAndJsonPatchStillWork() {
-        client.serviceAccounts().inNamespace("default").resource(new ServiceAccountBuilder().withNewMetadata().withName("jm").endMetadata().build()).create();
-        client.serviceAccounts().inNamespace("default").withName("jm")
+        client.serviceAccounts()
+                .inNamespace("default")
+                .resource(new ServiceAccountBuilder()
+                        .withNewMetadata()
+                        .withName("jm")
+                        .endMetadata()
+                        .build())
+                .create();
+        client.serviceAccounts()
+                .inNamespace("default")
+                .withName("jm")
                 .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"annotations\":{\"a\":\"1\"}}}");
-        client.serviceAccounts().inNamespace("default").withName("jm")
-                .patch(PatchContext.of(PatchType.JSON), "[{\"op\":\"add\",\"path\":\"/metadata/labels\",\"value\":{\"l\":\"2\"}}]");
-        ServiceAccount sa = client.serviceAccounts().inNamespace("default").withName("jm").get();
+        client.serviceAccounts()
+                .inNamespace("default")
+                .withName("jm")
+                .patch(
+                        PatchContext.of(PatchType.JSON),
+                        "[{\"op\":\"add\",\"path\":\"/metadata/labels\",\"value\":{\"l\":\"2\"}}]");
+        ServiceAccount sa =
+                client.serviceAccounts().inNamespace("default").withName("jm").get();
         assertThat(sa.getMetadata().getAnnotations()).containsEntry("a", "1");
         assertThat(sa.getMetadata().getLabels()).containsEntry("l", "2");
     }
 
     @Test
     void serverSideApplyCreatesThenMergesAndRecordsTheManager() {
-        ConfigMap first = new ConfigMapBuilder().withNewMetadata().withName("ssa").withNamespace("default").endMetadata()
-                .addToData("a", "1").build();
-        client.configMaps().inNamespace("default").resource(first).fieldManager("eks-irsa").forceConflicts().serverSideApply();
-        ConfigMap second = new ConfigMapBuilder().withNewMetadata().withName("ssa").withNamespace("default").endMetadata()
-                .addToData("b", "2").build();
-        ConfigMap applied = client.configMaps().inNamespace("default").resource(second).fieldManager("eks-irsa").forceConflicts().serverSideApply();
+        ConfigMap first = new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("ssa")
+                .withNamespace("default")
+                .endMetadata()
+                .addToData("a", "1")
+                .build();
+        client.configMaps()
+                .inNamespace("default")
+                .resource(first)
+                .fieldManager("eks-irsa")
+                .forceConflicts()
+                .serverSideApply();
+        ConfigMap second = new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("ssa")
+                .withNamespace("default")
+                .endMetadata()
+                .addToData("b", "2")
+                .build();
+        ConfigMap applied = client.configMaps()
+                .inNamespace("default")
+                .resource(second)
+                .fieldManager("eks-irsa")
+                .forceConflicts()
+                .serverSideApply();
         assertThat(applied.getData()).containsEntry("a", "1").containsEntry("b", "2");
-        assertThat(applied.getMetadata().getManagedFields()).extracting(m -> m.getManager() + "/" + m.getOperation())
+        assertThat(applied.getMetadata().getManagedFields())
+                .extracting(m -> m.getManager() + "/" + m.getOperation())
                 .containsExactly("eks-irsa/Apply");
+    }
+
+    @Test
+    void serverSideDryRunStoresNothing() {
+        ConfigMap planned = new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("planned")
+                .endMetadata()
+                .addToData("a", "1")
+                .build();
+        ConfigMap answer = client.configMaps()
+                .inNamespace("default")
+                .resource(planned)
+                .dryRun()
+                .create();
+        assertThat(answer.getData()).containsEntry("a", "1");
+        assertThat(client.configMaps()
+                        .inNamespace("default")
+                        .withName("planned")
+                        .get())
+                .isNull();
+
+        client.configMaps().inNamespace("default").resource(planned).create();
+        client.configMaps()
+                .inNamespace("default")
+                .withName("planned")
+                .dryRun()
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"data\":{\"a\":\"2\"}}");
+        client.configMaps()
+                .inNamespace("default")
+                .withName("planned")
+                .dryRun()
+                .patch(PatchContext.of(PatchType.STRATEGIC_MERGE), "{\"data\":{\"a\":\"3\"}}");
+        client.configMaps().inNamespace("default").resource(planned).dryRun().delete();
+        assertThat(client.configMaps()
+                        .inNamespace("default")
+                        .withName("planned")
+                        .get()
+                        .getData())
+                .containsEntry("a", "1");
     }
 
     @Test
     void watchesSeeChanges() throws Exception {
         List<String> events = new CopyOnWriteArrayList<>();
         java.util.concurrent.CountDownLatch modified = new java.util.concurrent.CountDownLatch(1);
-        client.configMaps().inNamespace("default").resource(new ConfigMapBuilder().withNewMetadata().withName("watched").endMetadata().build()).create();
-        try (Watch ignored = client.configMaps().inNamespace("default").withName("watched").watch(new Watcher<>() {
-            @Override
-            public void eventReceived(Action action, ConfigMap resource) {
-                events.add(action.name());
-                if (action == Action.MODIFIED) {
-                    modified.countDown();
-                }
-            }
+        client.configMaps()
+                .inNamespace("default")
+                .resource(new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName("watched")
+                        .endMetadata()
+                        .build())
+                .create();
+        try (Watch ignored = client.configMaps()
+                .inNamespace("default")
+                .withName("watched")
+                .watch(new Watcher<>() {
+                    @Override
+                    public void eventReceived(Action action, ConfigMap resource) {
+                        events.add(action.name());
+                        if (action == Action.MODIFIED) {
+                            modified.countDown();
+                        }
+                    }
 
-            @Override
-            public void onClose(WatcherException cause) {}
-        })) {
-            client.configMaps().inNamespace("default").withName("watched").edit(cm -> new ConfigMapBuilder(cm).addToData("k", "v").build());
+                    @Override
+                    public void onClose(WatcherException cause) {}
+                })) {
+            client.configMaps().inNamespace("default").withName("watched").edit(cm -> new ConfigMapBuilder(cm)
+                    .addToData("k", "v")
+                    .build());
             assertThat(modified.await(10, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(events).contains("MODIFIED");

@@ -37,8 +37,14 @@ class TokenRequestTest {
     static void start() {
         cluster = new KubeTestCluster("token-test");
         client = cluster.client();
-        client.serviceAccounts().inNamespace("default")
-                .resource(new ServiceAccountBuilder().withNewMetadata().withName("app").endMetadata().build()).create();
+        client.serviceAccounts()
+                .inNamespace("default")
+                .resource(new ServiceAccountBuilder()
+                        .withNewMetadata()
+                        .withName("app")
+                        .endMetadata()
+                        .build())
+                .create();
     }
 
     @AfterAll
@@ -49,12 +55,26 @@ class TokenRequestTest {
 
     @Test
     void tokenVerifiesAgainstTheIssuersJwksAndCarriesTheClaims() throws Exception {
-        String uid = client.serviceAccounts().inNamespace("default").withName("app").get().getMetadata().getUid();
-        TokenRequest response = client.serviceAccounts().inNamespace("default").withName("app").tokenRequest(new TokenRequestBuilder()
-                .withNewSpec().withAudiences("sts.amazonaws.com").withExpirationSeconds(7200L).endSpec().build());
+        String uid = client.serviceAccounts()
+                .inNamespace("default")
+                .withName("app")
+                .get()
+                .getMetadata()
+                .getUid();
+        TokenRequest response = client.serviceAccounts()
+                .inNamespace("default")
+                .withName("app")
+                .tokenRequest(new TokenRequestBuilder()
+                        .withNewSpec()
+                        .withAudiences("sts.amazonaws.com")
+                        .withExpirationSeconds(7200L)
+                        .endSpec()
+                        .build());
         String token = response.getStatus().getToken();
         assertThat(Instant.parse(response.getStatus().getExpirationTimestamp()))
-                .isCloseTo(Instant.now().plusSeconds(7200), org.assertj.core.api.Assertions.within(Duration.ofSeconds(10)));
+                .isCloseTo(
+                        Instant.now().plusSeconds(7200),
+                        org.assertj.core.api.Assertions.within(Duration.ofSeconds(10)));
 
         SignedJWT jwt = SignedJWT.parse(token);
         RSAKey key = (RSAKey) fetchJwks().getKeyByKeyId(jwt.getHeader().getKeyID());
@@ -64,14 +84,19 @@ class TokenRequestTest {
         assertThat(claims.getIssuer()).isEqualTo(cluster.issuer.issuerUrl());
         assertThat(claims.getSubject()).isEqualTo("system:serviceaccount:default:app");
         assertThat(claims.getAudience()).containsExactly("sts.amazonaws.com");
-        assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant())).isEqualTo(Duration.ofHours(2));
+        assertThat(Duration.between(
+                        claims.getIssueTime().toInstant(),
+                        claims.getExpirationTime().toInstant()))
+                .isEqualTo(Duration.ofHours(2));
         assertThat(claims.getNotBeforeTime()).isEqualTo(claims.getIssueTime());
         @SuppressWarnings("unchecked")
         Map<String, Object> k8s = (Map<String, Object>) claims.getClaim("kubernetes.io");
         assertThat(k8s).containsEntry("namespace", "default");
         assertThat(k8s.get("serviceaccount")).isEqualTo(Map.of("name", "app", "uid", uid));
 
-        CallRecord record = cluster.log.matching(r -> r.action().equals("create serviceaccounts/token")).get(0);
+        CallRecord record = cluster.log
+                .matching(r -> r.action().equals("create serviceaccounts/token"))
+                .get(0);
         assertThat(record.mutating()).isFalse();
         assertThat(record.target()).isEqualTo("default/app");
         assertThat(record.status()).isEqualTo(201);
@@ -79,24 +104,37 @@ class TokenRequestTest {
 
     @Test
     void defaultsAreTheIssuerAudienceAndOneHour() throws Exception {
-        TokenRequest response = client.serviceAccounts().inNamespace("default").withName("app")
+        TokenRequest response = client.serviceAccounts()
+                .inNamespace("default")
+                .withName("app")
                 .tokenRequest(new TokenRequestBuilder().withNewSpec().endSpec().build());
         JWTClaimsSet claims = SignedJWT.parse(response.getStatus().getToken()).getJWTClaimsSet();
         assertThat(claims.getAudience()).isEqualTo(List.of(cluster.issuer.issuerUrl()));
-        assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant())).isEqualTo(Duration.ofHours(1));
+        assertThat(Duration.between(
+                        claims.getIssueTime().toInstant(),
+                        claims.getExpirationTime().toInstant()))
+                .isEqualTo(Duration.ofHours(1));
     }
 
     @Test
     void missingServiceAccountIs404() {
-        assertThatThrownBy(() -> client.serviceAccounts().inNamespace("default").withName("nobody")
-                        .tokenRequest(new TokenRequestBuilder().withNewSpec().endSpec().build()))
+        assertThatThrownBy(() -> client.serviceAccounts()
+                        .inNamespace("default")
+                        .withName("nobody")
+                        .tokenRequest(new TokenRequestBuilder()
+                                .withNewSpec()
+                                .endSpec()
+                                .build()))
                 .isInstanceOf(KubernetesClientException.class)
-                .satisfies(e -> assertThat(((KubernetesClientException) e).getCode()).isEqualTo(404));
+                .satisfies(e ->
+                        assertThat(((KubernetesClientException) e).getCode()).isEqualTo(404));
     }
 
     private static JWKSet fetchJwks() throws Exception {
-        HttpClient http = HttpClient.newBuilder().sslContext(cluster.ca.clientTrusting()).build();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(cluster.issuer.jwksUri())).build(),
+        HttpClient http =
+                HttpClient.newBuilder().sslContext(cluster.ca.clientTrusting()).build();
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(cluster.issuer.jwksUri())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return JWKSet.parse(response.body());

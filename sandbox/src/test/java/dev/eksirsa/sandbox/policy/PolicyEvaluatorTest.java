@@ -56,7 +56,8 @@ class PolicyEvaluatorTest {
         PolicyDocument allow =
                 identity("{\"Effect\":\"Allow\",\"Action\":[\"ec2:Describe*\",\"iam:GetRol?\"],\"Resource\":\"*\"}");
 
-        assertThat(PolicyEvaluator.evaluate(allow, request("ec2:DescribeRegions", "*"))).isEqualTo(Decision.ALLOW);
+        assertThat(PolicyEvaluator.evaluate(allow, request("ec2:DescribeRegions", "*")))
+                .isEqualTo(Decision.ALLOW);
         assertThat(PolicyEvaluator.evaluate(allow, request("iam:GetRole", "*"))).isEqualTo(Decision.ALLOW);
         assertThat(PolicyEvaluator.evaluate(allow, request("iam:GetRolePolicy", "*")))
                 .isEqualTo(Decision.IMPLICIT_DENY);
@@ -67,7 +68,8 @@ class PolicyEvaluatorTest {
         PolicyDocument allow =
                 identity("{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"" + TARGET_ROLE + "\"}");
 
-        assertThat(PolicyEvaluator.evaluate(allow, request("sts:AssumeRole", TARGET_ROLE))).isEqualTo(Decision.ALLOW);
+        assertThat(PolicyEvaluator.evaluate(allow, request("sts:AssumeRole", TARGET_ROLE)))
+                .isEqualTo(Decision.ALLOW);
         assertThat(PolicyEvaluator.evaluate(allow, request("sts:AssumeRole", TARGET_ROLE.toUpperCase())))
                 .isEqualTo(Decision.IMPLICIT_DENY);
     }
@@ -77,7 +79,8 @@ class PolicyEvaluatorTest {
         PolicyDocument allow = identity(
                 "{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"arn:aws:iam::*:role/tar?et*\"}");
 
-        assertThat(PolicyEvaluator.evaluate(allow, request("sts:AssumeRole", TARGET_ROLE))).isEqualTo(Decision.ALLOW);
+        assertThat(PolicyEvaluator.evaluate(allow, request("sts:AssumeRole", TARGET_ROLE)))
+                .isEqualTo(Decision.ALLOW);
         assertThat(PolicyEvaluator.evaluate(allow, request("sts:AssumeRole", "arn:aws:iam::111122223333:role/app")))
                 .isEqualTo(Decision.IMPLICIT_DENY);
     }
@@ -95,14 +98,16 @@ class PolicyEvaluatorTest {
     void evaluate_notAction_appliesToEveryOtherAction() {
         PolicyDocument allow = identity("{\"Effect\":\"Allow\",\"NotAction\":\"iam:*\",\"Resource\":\"*\"}");
 
-        assertThat(PolicyEvaluator.evaluate(allow, request("s3:GetObject", "*"))).isEqualTo(Decision.ALLOW);
-        assertThat(PolicyEvaluator.evaluate(allow, request("iam:CreateRole", "*"))).isEqualTo(Decision.IMPLICIT_DENY);
+        assertThat(PolicyEvaluator.evaluate(allow, request("s3:GetObject", "*")))
+                .isEqualTo(Decision.ALLOW);
+        assertThat(PolicyEvaluator.evaluate(allow, request("iam:CreateRole", "*")))
+                .isEqualTo(Decision.IMPLICIT_DENY);
     }
 
     @Test
     void evaluate_notResource_appliesToEveryOtherResource() {
-        PolicyDocument deny = identity(
-                "{\"Effect\":\"Deny\",\"Action\":\"sts:AssumeRole\",\"NotResource\":\"" + TARGET_ROLE + "\"}");
+        PolicyDocument deny =
+                identity("{\"Effect\":\"Deny\",\"Action\":\"sts:AssumeRole\",\"NotResource\":\"" + TARGET_ROLE + "\"}");
 
         assertThat(PolicyEvaluator.evaluate(deny, request("sts:AssumeRole", ROLE_ARN)))
                 .isEqualTo(Decision.EXPLICIT_DENY);
@@ -157,8 +162,10 @@ class PolicyEvaluatorTest {
     void stringLike_star_matchesAnyRunIncludingEmpty() {
         PolicyDocument allow = withCondition("\"StringLike\":{\"k:sub\":\"system:serviceaccount:ns:*\"}");
 
-        assertThat(evaluate(allow, Map.of("k:sub", List.of("system:serviceaccount:ns:sa")))).isEqualTo(Decision.ALLOW);
-        assertThat(evaluate(allow, Map.of("k:sub", List.of("system:serviceaccount:ns:")))).isEqualTo(Decision.ALLOW);
+        assertThat(evaluate(allow, Map.of("k:sub", List.of("system:serviceaccount:ns:sa"))))
+                .isEqualTo(Decision.ALLOW);
+        assertThat(evaluate(allow, Map.of("k:sub", List.of("system:serviceaccount:ns:"))))
+                .isEqualTo(Decision.ALLOW);
         assertThat(evaluate(allow, Map.of("k:sub", List.of("system:serviceaccount:other:sa"))))
                 .isEqualTo(Decision.IMPLICIT_DENY);
     }
@@ -205,7 +212,8 @@ class PolicyEvaluatorTest {
     void conditionKeys_underOneOperator_areAnded() {
         PolicyDocument allow = withCondition("\"StringEquals\":{\"k:a\":\"1\",\"k:b\":\"2\"}");
 
-        assertThat(evaluate(allow, Map.of("k:a", List.of("1"), "k:b", List.of("2")))).isEqualTo(Decision.ALLOW);
+        assertThat(evaluate(allow, Map.of("k:a", List.of("1"), "k:b", List.of("2"))))
+                .isEqualTo(Decision.ALLOW);
         assertThat(evaluate(allow, Map.of("k:a", List.of("1"), "k:b", List.of("3"))))
                 .isEqualTo(Decision.IMPLICIT_DENY);
     }
@@ -214,7 +222,8 @@ class PolicyEvaluatorTest {
     void conditionOperators_ofOneStatement_areAnded() {
         PolicyDocument allow = withCondition("\"StringEquals\":{\"k:a\":\"1\"},\"StringLike\":{\"k:b\":\"x*\"}");
 
-        assertThat(evaluate(allow, Map.of("k:a", List.of("1"), "k:b", List.of("xy")))).isEqualTo(Decision.ALLOW);
+        assertThat(evaluate(allow, Map.of("k:a", List.of("1"), "k:b", List.of("xy"))))
+                .isEqualTo(Decision.ALLOW);
         assertThat(evaluate(allow, Map.of("k:a", List.of("1"), "k:b", List.of("yy"))))
                 .isEqualTo(Decision.IMPLICIT_DENY);
     }
@@ -255,8 +264,10 @@ class PolicyEvaluatorTest {
         // from the IAM docs: ForAllValues:StringNotLike key1* matches [key2:audit] but not [key1:legal]
         PolicyDocument allow = withCondition("\"ForAllValues:StringNotLike\":{\"aws:TagKeys\":\"key1*\"}");
 
-        assertThat(evaluate(allow, Map.of("aws:TagKeys", List.of("key2:audit")))).isEqualTo(Decision.ALLOW);
-        assertThat(evaluate(allow, Map.of("aws:TagKeys", List.of("key1:legal")))).isEqualTo(Decision.IMPLICIT_DENY);
+        assertThat(evaluate(allow, Map.of("aws:TagKeys", List.of("key2:audit"))))
+                .isEqualTo(Decision.ALLOW);
+        assertThat(evaluate(allow, Map.of("aws:TagKeys", List.of("key1:legal"))))
+                .isEqualTo(Decision.IMPLICIT_DENY);
     }
 
     @Test
@@ -278,7 +289,8 @@ class PolicyEvaluatorTest {
     void arnLike_wildcardInOneArnPart_matchesThatPartOnly() {
         PolicyDocument allow = withCondition("\"ArnLike\":{\"aws:PrincipalArn\":\"arn:aws:iam::*:role/app\"}");
 
-        assertThat(evaluate(allow, Map.of("aws:PrincipalArn", List.of(ROLE_ARN)))).isEqualTo(Decision.ALLOW);
+        assertThat(evaluate(allow, Map.of("aws:PrincipalArn", List.of(ROLE_ARN))))
+                .isEqualTo(Decision.ALLOW);
         assertThat(evaluate(allow, Map.of("aws:PrincipalArn", List.of("arn:aws:iam::111122223333:role/app2"))))
                 .isEqualTo(Decision.IMPLICIT_DENY);
     }
@@ -295,7 +307,8 @@ class PolicyEvaluatorTest {
     void arnEquals_exactArn_matchesCaseSensitively() {
         PolicyDocument allow = withCondition("\"ArnEquals\":{\"aws:PrincipalArn\":\"" + ROLE_ARN + "\"}");
 
-        assertThat(evaluate(allow, Map.of("aws:PrincipalArn", List.of(ROLE_ARN)))).isEqualTo(Decision.ALLOW);
+        assertThat(evaluate(allow, Map.of("aws:PrincipalArn", List.of(ROLE_ARN))))
+                .isEqualTo(Decision.ALLOW);
         assertThat(evaluate(allow, Map.of("aws:PrincipalArn", List.of(ROLE_ARN.replace("app", "App")))))
                 .isEqualTo(Decision.IMPLICIT_DENY);
     }
@@ -306,7 +319,8 @@ class PolicyEvaluatorTest {
 
         assertThat(evaluate(allow, Map.of("aws:PrincipalArn", List.of("arn:aws:iam::1:role/admin"))))
                 .isEqualTo(Decision.IMPLICIT_DENY);
-        assertThat(evaluate(allow, Map.of("aws:PrincipalArn", List.of(ROLE_ARN)))).isEqualTo(Decision.ALLOW);
+        assertThat(evaluate(allow, Map.of("aws:PrincipalArn", List.of(ROLE_ARN))))
+                .isEqualTo(Decision.ALLOW);
     }
 
     @Test
@@ -314,11 +328,11 @@ class PolicyEvaluatorTest {
         PolicyDocument deny = identity("{\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\","
                 + "\"Condition\":{\"Bool\":{\"aws:SecureTransport\":false}}}");
 
-        assertThat(PolicyEvaluator.evaluate(deny, request("s3:GetObject", "*", Map.of("aws:SecureTransport",
-                        List.of("false")))))
+        assertThat(PolicyEvaluator.evaluate(
+                        deny, request("s3:GetObject", "*", Map.of("aws:SecureTransport", List.of("false")))))
                 .isEqualTo(Decision.EXPLICIT_DENY);
-        assertThat(PolicyEvaluator.evaluate(deny, request("s3:GetObject", "*", Map.of("aws:SecureTransport",
-                        List.of("true")))))
+        assertThat(PolicyEvaluator.evaluate(
+                        deny, request("s3:GetObject", "*", Map.of("aws:SecureTransport", List.of("true")))))
                 .isEqualTo(Decision.IMPLICIT_DENY);
     }
 
@@ -342,7 +356,8 @@ class PolicyEvaluatorTest {
     void numericLessThan_comparesNumbersNotText() {
         PolicyDocument allow = withCondition("\"NumericLessThan\":{\"sts:DurationSeconds\":3601}");
 
-        assertThat(evaluate(allow, Map.of("sts:DurationSeconds", List.of("900")))).isEqualTo(Decision.ALLOW);
+        assertThat(evaluate(allow, Map.of("sts:DurationSeconds", List.of("900"))))
+                .isEqualTo(Decision.ALLOW);
         assertThat(evaluate(allow, Map.of("sts:DurationSeconds", List.of("43200"))))
                 .isEqualTo(Decision.IMPLICIT_DENY);
     }
@@ -364,7 +379,8 @@ class PolicyEvaluatorTest {
     void dateGreaterThan_acceptsEpochSecondsInRequest() {
         PolicyDocument allow = withCondition("\"DateGreaterThan\":{\"aws:CurrentTime\":\"2020-01-01T00:00:00Z\"}");
 
-        assertThat(evaluate(allow, Map.of("aws:CurrentTime", List.of("1700000000")))).isEqualTo(Decision.ALLOW);
+        assertThat(evaluate(allow, Map.of("aws:CurrentTime", List.of("1700000000"))))
+                .isEqualTo(Decision.ALLOW);
         assertThat(evaluate(allow, Map.of("aws:CurrentTime", List.of("1500000000"))))
                 .isEqualTo(Decision.IMPLICIT_DENY);
     }
@@ -444,15 +460,19 @@ class PolicyEvaluatorTest {
     @Test
     void awsAccountPrincipal_federatedCallerOfThatAccount_doesNotMatch() {
         PolicyDocument trust = trust("{\"AWS\":\"" + ACCOUNT + "\"}", "sts:AssumeRoleWithWebIdentity", "");
-        RequestContext federated = new RequestContext("sts:AssumeRoleWithWebIdentity", TARGET_ROLE,
-                new PrincipalRef(Principals.FEDERATED, List.of(PROVIDER_ARN), ACCOUNT), Map.of());
+        RequestContext federated = new RequestContext(
+                "sts:AssumeRoleWithWebIdentity",
+                TARGET_ROLE,
+                new PrincipalRef(Principals.FEDERATED, List.of(PROVIDER_ARN), ACCOUNT),
+                Map.of());
 
         assertThat(PolicyEvaluator.evaluate(trust, federated)).isEqualTo(Decision.IMPLICIT_DENY);
     }
 
     @Test
     void servicePrincipal_matchesThatServiceOnly() {
-        PolicyDocument trust = trust("{\"Service\":\"pods.eks.amazonaws.com\"}", "[\"sts:AssumeRole\",\"sts:TagSession\"]", "");
+        PolicyDocument trust =
+                trust("{\"Service\":\"pods.eks.amazonaws.com\"}", "[\"sts:AssumeRole\",\"sts:TagSession\"]", "");
         RequestContext pods = new RequestContext(
                 "sts:AssumeRole", TARGET_ROLE, PrincipalRef.service("pods.eks.amazonaws.com"), Map.of());
         RequestContext ec2 =
@@ -466,8 +486,10 @@ class PolicyEvaluatorTest {
     void notPrincipalWithDeny_deniesEveryoneButTheNamedPrincipal() {
         PolicyDocument trust = parse(
                 "{\"Version\":\"2012-10-17\",\"Statement\":["
-                        + "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + ACCOUNT + "\"},\"Action\":\"sts:AssumeRole\"},"
-                        + "{\"Effect\":\"Deny\",\"NotPrincipal\":{\"AWS\":\"" + ROLE_ARN + "\"},\"Action\":\"sts:AssumeRole\"}]}",
+                        + "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + ACCOUNT
+                        + "\"},\"Action\":\"sts:AssumeRole\"},"
+                        + "{\"Effect\":\"Deny\",\"NotPrincipal\":{\"AWS\":\"" + ROLE_ARN
+                        + "\"},\"Action\":\"sts:AssumeRole\"}]}",
                 PolicyKind.TRUST);
         PrincipalRef otherRole = PrincipalRef.aws(ACCOUNT, "arn:aws:iam::111122223333:role/other");
 
@@ -494,9 +516,11 @@ class PolicyEvaluatorTest {
     void irsaTrust_matchingSubAndAud_allows() {
         PolicyDocument trust = irsaTrust(IRSA_CONDITION);
 
-        assertThat(webIdentity(trust, Map.of(
-                        ISSUER + ":sub", List.of("system:serviceaccount:ns:sa"),
-                        ISSUER + ":aud", List.of("sts.amazonaws.com"))))
+        assertThat(webIdentity(
+                        trust,
+                        Map.of(
+                                ISSUER + ":sub", List.of("system:serviceaccount:ns:sa"),
+                                ISSUER + ":aud", List.of("sts.amazonaws.com"))))
                 .isEqualTo(Decision.ALLOW);
     }
 
@@ -504,9 +528,11 @@ class PolicyEvaluatorTest {
     void irsaTrust_otherServiceAccount_implicitDeny() {
         PolicyDocument trust = irsaTrust(IRSA_CONDITION);
 
-        assertThat(webIdentity(trust, Map.of(
-                        ISSUER + ":sub", List.of("system:serviceaccount:other:sa"),
-                        ISSUER + ":aud", List.of("sts.amazonaws.com"))))
+        assertThat(webIdentity(
+                        trust,
+                        Map.of(
+                                ISSUER + ":sub", List.of("system:serviceaccount:other:sa"),
+                                ISSUER + ":aud", List.of("sts.amazonaws.com"))))
                 .isEqualTo(Decision.IMPLICIT_DENY);
     }
 
@@ -514,9 +540,11 @@ class PolicyEvaluatorTest {
     void irsaTrust_otherAudience_implicitDeny() {
         PolicyDocument trust = irsaTrust(IRSA_CONDITION);
 
-        assertThat(webIdentity(trust, Map.of(
-                        ISSUER + ":sub", List.of("system:serviceaccount:ns:sa"),
-                        ISSUER + ":aud", List.of("https://kubernetes.default.svc"))))
+        assertThat(webIdentity(
+                        trust,
+                        Map.of(
+                                ISSUER + ":sub", List.of("system:serviceaccount:ns:sa"),
+                                ISSUER + ":aud", List.of("https://kubernetes.default.svc"))))
                 .isEqualTo(Decision.IMPLICIT_DENY);
     }
 
@@ -526,9 +554,13 @@ class PolicyEvaluatorTest {
         RequestContext other = new RequestContext(
                 "sts:AssumeRoleWithWebIdentity",
                 TARGET_ROLE,
-                PrincipalRef.federated("arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/XYZ"),
-                Map.of(ISSUER + ":sub", List.of("system:serviceaccount:ns:sa"),
-                        ISSUER + ":aud", List.of("sts.amazonaws.com")));
+                PrincipalRef.federated(
+                        "arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/XYZ"),
+                Map.of(
+                        ISSUER + ":sub",
+                        List.of("system:serviceaccount:ns:sa"),
+                        ISSUER + ":aud",
+                        List.of("sts.amazonaws.com")));
 
         assertThat(PolicyEvaluator.evaluate(trust, other)).isEqualTo(Decision.IMPLICIT_DENY);
     }
@@ -536,9 +568,15 @@ class PolicyEvaluatorTest {
     @Test
     void irsaTrust_otherAction_implicitDeny() {
         PolicyDocument trust = irsaTrust(IRSA_CONDITION);
-        RequestContext assumeRole = new RequestContext("sts:AssumeRole", TARGET_ROLE,
-                PrincipalRef.federated(PROVIDER_ARN), Map.of(ISSUER + ":sub", List.of("system:serviceaccount:ns:sa"),
-                        ISSUER + ":aud", List.of("sts.amazonaws.com")));
+        RequestContext assumeRole = new RequestContext(
+                "sts:AssumeRole",
+                TARGET_ROLE,
+                PrincipalRef.federated(PROVIDER_ARN),
+                Map.of(
+                        ISSUER + ":sub",
+                        List.of("system:serviceaccount:ns:sa"),
+                        ISSUER + ":aud",
+                        List.of("sts.amazonaws.com")));
 
         assertThat(PolicyEvaluator.evaluate(trust, assumeRole)).isEqualTo(Decision.IMPLICIT_DENY);
     }
@@ -550,8 +588,10 @@ class PolicyEvaluatorTest {
     }
 
     private static Decision webIdentity(PolicyDocument trust, Map<String, List<String>> keys) {
-        return PolicyEvaluator.evaluate(trust, new RequestContext(
-                "sts:AssumeRoleWithWebIdentity", TARGET_ROLE, PrincipalRef.federated(PROVIDER_ARN), keys));
+        return PolicyEvaluator.evaluate(
+                trust,
+                new RequestContext(
+                        "sts:AssumeRoleWithWebIdentity", TARGET_ROLE, PrincipalRef.federated(PROVIDER_ARN), keys));
     }
 
     private static Decision assumeRole(PolicyDocument trust, PrincipalRef caller) {
@@ -561,8 +601,10 @@ class PolicyEvaluatorTest {
     /** {@code actions} is either a bare action or a JSON array text. */
     private static PolicyDocument trust(String principal, String actions, String conditionTail) {
         String action = actions.startsWith("[") ? actions : "\"" + actions + "\"";
-        return parse("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":" + principal
-                + ",\"Action\":" + action + conditionTail + "}]}", PolicyKind.TRUST);
+        return parse(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":" + principal
+                        + ",\"Action\":" + action + conditionTail + "}]}",
+                PolicyKind.TRUST);
     }
 
     private static PolicyDocument identity(String statement) {

@@ -20,17 +20,18 @@ public final class DefaultSubnets {
 
     /** At least two subnets in distinct zones, sorted by zone; fails clearly when the region has no such VPC. */
     public List<String> find(String region) {
-        List<Vpc> vpcs = AwsErrors.call("finding the default VPC in " + region,
-                () -> ec2.describeVpcs(b -> b.filters(filter("is-default", "true"))).vpcs());
+        List<Vpc> vpcs = AwsErrors.call("finding the default VPC in " + region, () -> ec2.describeVpcs(
+                        b -> b.filters(filter("is-default", "true")))
+                .vpcs());
         if (vpcs.isEmpty()) {
             throw new EksIrsaException("no default VPC in " + region + "; pass subnet ids");
         }
         String vpcId = vpcs.get(0).vpcId();
-        List<Subnet> subnets = AwsErrors.call("listing the default subnets of " + vpcId,
-                () -> ec2.describeSubnetsPaginator(b -> b.filters(filter("vpc-id", vpcId), filter("default-for-az", "true")))
-                        .subnets()
-                        .stream()
-                        .toList());
+        List<Subnet> subnets = AwsErrors.call("listing the default subnets of " + vpcId, () -> ec2
+                .describeSubnetsPaginator(b -> b.filters(filter("vpc-id", vpcId), filter("default-for-az", "true")))
+                .subnets()
+                .stream()
+                .toList());
         Map<String, String> byZone = new LinkedHashMap<>();
         subnets.stream()
                 .sorted(java.util.Comparator.comparing(Subnet::availabilityZone).thenComparing(Subnet::subnetId))

@@ -46,14 +46,18 @@ final class AccessEntryReconciler {
             return List.of();
         }
         String name = cluster.name();
-        AuthenticationMode mode = cluster.accessConfig() == null ? null : cluster.accessConfig().authenticationMode();
+        AuthenticationMode mode =
+                cluster.accessConfig() == null ? null : cluster.accessConfig().authenticationMode();
         if (mode == AuthenticationMode.CONFIG_MAP) {
-            throw new ConflictException("EKS cluster \"" + name + "\" authenticates only through the aws-auth ConfigMap,"
-                    + " so access entries cannot be added; switch it to API_AND_CONFIG_MAP (aws eks"
-                    + " update-cluster-config --access-config authenticationMode=API_AND_CONFIG_MAP) and re-run");
+            throw new ConflictException(
+                    "EKS cluster \"" + name + "\" authenticates only through the aws-auth ConfigMap,"
+                            + " so access entries cannot be added; switch it to API_AND_CONFIG_MAP (aws eks"
+                            + " update-cluster-config --access-config authenticationMode=API_AND_CONFIG_MAP) and re-run");
         }
-        Set<String> existing = new HashSet<>(AwsErrors.call("listing access entries of EKS cluster " + name,
-                () -> eks.listAccessEntriesPaginator(b -> b.clusterName(name)).accessEntries().stream().toList()));
+        Set<String> existing = new HashSet<>(AwsErrors.call(
+                "listing access entries of EKS cluster " + name,
+                () -> eks.listAccessEntriesPaginator(b -> b.clusterName(name)).accessEntries().stream()
+                        .toList()));
         List<PlannedChange> changes = new ArrayList<>();
         for (String principal : principals) {
             if (!existing.contains(principal)) {
@@ -70,7 +74,8 @@ final class AccessEntryReconciler {
     private boolean hasAdmin(String cluster, String principal) {
         List<AssociatedAccessPolicy> policies = AwsErrors.call(
                 "listing access policies of " + principal + " on EKS cluster " + cluster,
-                () -> eks.listAssociatedAccessPolicies(b -> b.clusterName(cluster).principalArn(principal))
+                () -> eks.listAssociatedAccessPolicies(
+                                b -> b.clusterName(cluster).principalArn(principal))
                         .associatedAccessPolicies());
         return policies.stream()
                 .anyMatch(p -> adminPolicyArn().equals(p.policyArn())
@@ -80,10 +85,10 @@ final class AccessEntryReconciler {
 
     private PlannedChange createEntry(String cluster, String principal) {
         return new PlannedChange(
-                Change.create(KIND, cluster + "/" + principal, "access entry with AmazonEKSClusterAdminPolicy"),
-                () -> {
+                Change.create(KIND, cluster + "/" + principal, "access entry with AmazonEKSClusterAdminPolicy"), () -> {
                     progress.info("Granting " + principal + " cluster-admin on EKS cluster " + cluster);
-                    AwsErrors.run("creation of the access entry for " + principal + " on EKS cluster " + cluster,
+                    AwsErrors.run(
+                            "creation of the access entry for " + principal + " on EKS cluster " + cluster,
                             () -> eks.createAccessEntry(b -> b.clusterName(cluster)
                                     .principalArn(principal)
                                     .tags(Ownership.tags(cluster))));
@@ -92,7 +97,8 @@ final class AccessEntryReconciler {
     }
 
     private void associate(String cluster, String principal) {
-        AwsErrors.run("associating AmazonEKSClusterAdminPolicy with " + principal + " on EKS cluster " + cluster,
+        AwsErrors.run(
+                "associating AmazonEKSClusterAdminPolicy with " + principal + " on EKS cluster " + cluster,
                 () -> eks.associateAccessPolicy(b -> b.clusterName(cluster)
                         .principalArn(principal)
                         .policyArn(adminPolicyArn())

@@ -19,9 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.eks.model.AuthenticationMode;
 import software.amazon.awssdk.services.eks.model.Cluster;
 import software.amazon.awssdk.services.eks.model.ClusterStatus;
+import software.amazon.awssdk.services.eks.model.CreateClusterResponse;
 
 /** One {@code state: present} run of {@link ClusterReconciler}. */
 final class ClusterEnsurer {
@@ -51,13 +53,25 @@ final class ClusterEnsurer {
                         + "; pass create (--create) to create it");
             }
             created = true;
-            List<PlannedChange> creation = planCreation(spec);
+            String accountId = AwsErrors.call(
+                    "identifying the caller",
+                    () -> aws.sts().getCallerIdentity().account());
+            List<String> subnets =
+                    spec.subnetIds().isEmpty() ? new DefaultSubnets(aws.ec2()).find(aws.region()) : spec.subnetIds();
+            List<PlannedChange> creation = planCreation(spec, accountId, subnets);
             if (spec.dryRun()) {
                 creation.forEach(c -> changes.add(c.change()));
+                if (spec.nodegroup() != null) {
+                    new NodegroupReconciler(aws, reader, waits, progress)
+                            .plan(name, spec.nodegroup(), subnets, accountId, false)
+                            .forEach(c -> changes.add(c.change()));
+                }
                 new AccessEntryReconciler(aws.eks(), aws.partition(), progress)
                         .planForNewCluster(name, spec.accessPrincipalArns())
                         .forEach(c -> changes.add(c.change()));
-                changes.add(Change.create(OidcProviderReconciler.KIND, "issuer of EKS cluster " + name,
+                changes.add(Change.create(
+                        OidcProviderReconciler.KIND,
+                        "issuer of EKS cluster " + name,
                         "client id " + OidcProviderReconciler.STS_AUDIENCE + " and the issuer's thumbprint"));
                 return missing(spec, changes, progress.warnings());
             }
@@ -69,11 +83,21 @@ final class ClusterEnsurer {
         cluster = settle(cluster, spec, waits);
         reportDrift(cluster, spec);
 
-        List<PlannedChange> plan = new ArrayList<>(
-                new AccessEntryReconciler(aws.eks(), aws.partition(), progress).plan(cluster, spec.accessPrincipalArns()));
+        List<PlannedChange> plan = new ArrayList<>();
+        if (spec.nodegroup() != null) {
+            plan.addAll(new NodegroupReconciler(aws, reader, waits, progress)
+                    .plan(
+                            name,
+                            spec.nodegroup(),
+                            cluster.resourcesVpcConfig().subnetIds(),
+                            ClusterReader.accountOf(cluster.arn()),
+                            true));
+        }
+        plan.addAll(new AccessEntryReconciler(aws.eks(), aws.partition(), progress)
+                .plan(cluster, spec.accessPrincipalArns()));
         URI issuer = InputRules.httpsIssuer("oidcIssuer", issuerOf(cluster));
-        String providerArn = OidcProviderReconciler.providerArn(
-                aws.partition(), ClusterReader.accountOf(cluster.arn()), issuer);
+        String providerArn =
+                OidcProviderReconciler.providerArn(aws.partition(), ClusterReader.accountOf(cluster.arn()), issuer);
         OidcProviderPlan oidc = new OidcProviderReconciler(aws.iam(), uri -> thumbprints.fetch(uri, progress), progress)
                 .plan(issuer, providerArn, name);
         plan.addAll(oidc.changes());
@@ -83,44 +107,61 @@ final class ClusterEnsurer {
             apply(plan, changes);
         }
         return new ClusterResult(
-                name, cluster.arn(), ClusterReader.accountOf(cluster.arn()), aws.region(), cluster.statusAsString(),
-                cluster.version(), cluster.endpoint(),
-                cluster.certificateAuthority() == null ? null : cluster.certificateAuthority().data(),
-                issuer.toString(), providerArn, created, oidc.creates(),
-                ClusterReader.summaries(reader.nodegroups(name)), changes, progress.warnings(), spec.dryRun());
+                name,
+                cluster.arn(),
+                ClusterReader.accountOf(cluster.arn()),
+                aws.region(),
+                cluster.statusAsString(),
+                cluster.version(),
+                cluster.endpoint(),
+                cluster.certificateAuthority() == null
+                        ? null
+                        : cluster.certificateAuthority().data(),
+                issuer.toString(),
+                providerArn,
+                created,
+                oidc.creates(),
+                ClusterReader.summaries(reader.nodegroups(name)),
+                changes,
+                progress.warnings(),
+                spec.dryRun());
     }
 
-    private List<PlannedChange> planCreation(ClusterSpec spec) {
+    private List<PlannedChange> planCreation(ClusterSpec spec, String accountId, List<String> subnets) {
         String name = spec.name();
         List<PlannedChange> plan = new ArrayList<>();
         AtomicReference<String> roleArn = new AtomicReference<>(spec.clusterRoleArn());
         if (spec.clusterRoleArn() == null) {
-            String accountId = AwsErrors.call("identifying the caller",
-                    () -> aws.sts().getCallerIdentity().account());
             plan.addAll(new ServiceRoleReconciler(aws.iam(), aws.partition(), accountId, progress)
-                    .plan(ServiceRoleReconciler.roleName(name, "cluster"), name, "eks.amazonaws.com",
-                            List.of(CLUSTER_POLICY), roleArn));
+                    .plan(
+                            ServiceRoleReconciler.roleName(name, "cluster"),
+                            name,
+                            "eks.amazonaws.com",
+                            List.of(CLUSTER_POLICY),
+                            roleArn));
         }
-        List<String> subnets = spec.subnetIds().isEmpty()
-                ? new DefaultSubnets(aws.ec2()).find(aws.region())
-                : spec.subnetIds();
         Map<String, String> tags = new LinkedHashMap<>(spec.tags());
         tags.putAll(Ownership.tags(name));
         String detail = "Kubernetes " + (spec.kubernetesVersion() == null ? "(EKS default)" : spec.kubernetesVersion())
                 + ", subnets " + String.join(",", subnets) + ", creator is cluster admin";
         plan.add(new PlannedChange(Change.create(ClusterReconciler.KIND, name, detail), () -> {
             progress.info("Creating EKS cluster " + name + " in " + aws.region());
-            AwsErrors.run("creation of EKS cluster \"" + name + "\" in " + aws.region(),
-                    () -> aws.eks().createCluster(b -> b.name(name)
-                            .version(spec.kubernetesVersion())
-                            .roleArn(roleArn.get())
-                            .resourcesVpcConfig(v -> v.subnetIds(subnets)
-                                    .securityGroupIds(spec.securityGroupIds())
-                                    .endpointPublicAccess(spec.endpointPublicAccess())
-                                    .endpointPrivateAccess(spec.endpointPrivateAccess()))
-                            .accessConfig(a -> a.authenticationMode(AuthenticationMode.API_AND_CONFIG_MAP)
-                                    .bootstrapClusterCreatorAdminPermissions(true))
-                            .tags(tags)));
+            String what = "creation of EKS cluster \"" + name + "\" in " + aws.region();
+            Supplier<CreateClusterResponse> create = () -> aws.eks().createCluster(b -> b.name(name)
+                    .version(spec.kubernetesVersion())
+                    .roleArn(roleArn.get())
+                    .resourcesVpcConfig(v -> v.subnetIds(subnets)
+                            .securityGroupIds(spec.securityGroupIds())
+                            .endpointPublicAccess(spec.endpointPublicAccess())
+                            .endpointPrivateAccess(spec.endpointPrivateAccess()))
+                    .accessConfig(a -> a.authenticationMode(AuthenticationMode.API_AND_CONFIG_MAP)
+                            .bootstrapClusterCreatorAdminPermissions(true))
+                    .tags(tags));
+            if (spec.clusterRoleArn() == null) {
+                RolePropagation.standard(progress).call(what, CreateClusterResponse.class, create);
+            } else {
+                AwsErrors.call(what, create);
+            }
         }));
         return plan;
     }
@@ -129,7 +170,8 @@ final class ClusterEnsurer {
     private Cluster settle(Cluster cluster, ClusterSpec spec, EksWaits waits) {
         ClusterStatus status = cluster.status();
         if (status == ClusterStatus.DELETING || status == ClusterStatus.FAILED) {
-            throw new ConflictException("EKS cluster \"" + cluster.name() + "\" is " + status + "; nothing can be ensured on it");
+            throw new ConflictException(
+                    "EKS cluster \"" + cluster.name() + "\" is " + status + "; nothing can be ensured on it");
         }
         if ((status == ClusterStatus.CREATING || status == ClusterStatus.UPDATING) && !spec.dryRun()) {
             waits.clusterActive(cluster.name());
@@ -143,7 +185,10 @@ final class ClusterEnsurer {
             warn("EKS cluster \"" + cluster.name() + "\" runs Kubernetes " + cluster.version() + ", not "
                     + spec.kubernetesVersion() + "; eks-irsa does not upgrade clusters");
         }
-        if (Boolean.FALSE.equals(cluster.resourcesVpcConfig() == null ? null : cluster.resourcesVpcConfig().endpointPublicAccess())) {
+        if (Boolean.FALSE.equals(
+                cluster.resourcesVpcConfig() == null
+                        ? null
+                        : cluster.resourcesVpcConfig().endpointPublicAccess())) {
             warn("EKS cluster \"" + cluster.name() + "\" has no public endpoint: its Kubernetes API is reachable only"
                     + " from inside its VPC (run from there, or enable public access)");
         }
@@ -157,8 +202,23 @@ final class ClusterEnsurer {
     }
 
     private ClusterResult missing(ClusterSpec spec, List<Change> changes, List<String> warnings) {
-        return new ClusterResult(spec.name(), null, null, aws.region(), ClusterResult.MISSING, spec.kubernetesVersion(),
-                null, null, null, null, true, true, List.of(), changes, warnings, true);
+        return new ClusterResult(
+                spec.name(),
+                null,
+                null,
+                aws.region(),
+                ClusterResult.MISSING,
+                spec.kubernetesVersion(),
+                null,
+                null,
+                null,
+                null,
+                true,
+                true,
+                List.of(),
+                changes,
+                warnings,
+                true);
     }
 
     private void warn(String line) {

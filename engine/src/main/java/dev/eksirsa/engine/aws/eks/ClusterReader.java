@@ -29,12 +29,27 @@ final class ClusterReader {
         }
     }
 
+    Optional<Nodegroup> nodegroup(String cluster, String name) {
+        try {
+            return Optional.of(eks.describeNodegroup(b -> b.clusterName(cluster).nodegroupName(name))
+                    .nodegroup());
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        } catch (AwsServiceException e) {
+            throw AwsErrors.translate("describing node group " + name + " of EKS cluster " + cluster, e);
+        }
+    }
+
     List<Nodegroup> nodegroups(String cluster) {
-        List<String> names = AwsErrors.call("listing node groups of EKS cluster " + cluster,
-                () -> eks.listNodegroupsPaginator(b -> b.clusterName(cluster)).nodegroups().stream().toList());
+        List<String> names = AwsErrors.call(
+                "listing node groups of EKS cluster " + cluster,
+                () -> eks.listNodegroupsPaginator(b -> b.clusterName(cluster)).nodegroups().stream()
+                        .toList());
         return names.stream()
-                .map(n -> AwsErrors.call("describing node group " + n + " of EKS cluster " + cluster,
-                        () -> eks.describeNodegroup(b -> b.clusterName(cluster).nodegroupName(n)).nodegroup()))
+                .map(n -> AwsErrors.call(
+                        "describing node group " + n + " of EKS cluster " + cluster,
+                        () -> eks.describeNodegroup(b -> b.clusterName(cluster).nodegroupName(n))
+                                .nodegroup()))
                 .toList();
     }
 
@@ -44,7 +59,9 @@ final class ClusterReader {
                         n.nodegroupName(),
                         n.statusAsString(),
                         n.instanceTypes(),
-                        n.scalingConfig() == null || n.scalingConfig().desiredSize() == null ? 0 : n.scalingConfig().desiredSize()))
+                        n.scalingConfig() == null || n.scalingConfig().desiredSize() == null
+                                ? 0
+                                : n.scalingConfig().desiredSize()))
                 .toList();
     }
 

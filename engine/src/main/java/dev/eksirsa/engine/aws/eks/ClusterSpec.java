@@ -1,9 +1,8 @@
 package dev.eksirsa.engine.aws.eks;
 
-import dev.eksirsa.engine.aws.Ownership;
-
 import dev.eksirsa.engine.api.InputRules;
 import dev.eksirsa.engine.api.InvalidInputException;
+import dev.eksirsa.engine.aws.Ownership;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +50,8 @@ public record ClusterSpec(
         subnetIds = List.copyOf(subnetIds == null ? List.of() : subnetIds);
         subnetIds.forEach(id -> InputRules.subnetId("subnetIds", id));
         if (subnetIds.size() == 1 || subnetIds.size() > 16) {
-            throw new InvalidInputException("subnetIds", "give none (default VPC) or 2-16 subnets in at least two zones");
+            throw new InvalidInputException(
+                    "subnetIds", "give none (default VPC) or 2-16 subnets in at least two zones");
         }
         securityGroupIds = List.copyOf(securityGroupIds == null ? List.of() : securityGroupIds);
         securityGroupIds.forEach(id -> InputRules.securityGroupId("securityGroupIds", id));
@@ -132,25 +132,93 @@ public record ClusterSpec(
             this.name = Objects.requireNonNull(name, "name");
         }
 
-        public Builder state(DesiredState value) { state = value; return this; }
-        public Builder create(boolean value) { create = value; return this; }
-        public Builder kubernetesVersion(String value) { kubernetesVersion = value; return this; }
-        public Builder subnetIds(List<String> value) { subnetIds = value; return this; }
-        public Builder securityGroupIds(List<String> value) { securityGroupIds = value; return this; }
-        public Builder endpointPublicAccess(boolean value) { endpointPublicAccess = value; return this; }
-        public Builder endpointPrivateAccess(boolean value) { endpointPrivateAccess = value; return this; }
-        public Builder tags(Map<String, String> value) { tags = value; return this; }
-        public Builder clusterRoleArn(String value) { clusterRoleArn = value; return this; }
-        public Builder accessPrincipalArns(List<String> value) { accessPrincipalArns = value; return this; }
-        public Builder nodegroup(NodegroupSpec value) { nodegroup = value; return this; }
-        public Builder dryRun(boolean value) { dryRun = value; return this; }
-        public Builder pollInterval(Duration value) { pollInterval = value; return this; }
-        public Builder timeout(Duration value) { timeout = value; return this; }
+        public Builder state(DesiredState value) {
+            state = value;
+            return this;
+        }
+
+        public Builder create(boolean value) {
+            create = value;
+            return this;
+        }
+
+        public Builder kubernetesVersion(String value) {
+            kubernetesVersion = value;
+            return this;
+        }
+
+        public Builder subnetIds(List<String> value) {
+            subnetIds = value;
+            return this;
+        }
+
+        public Builder securityGroupIds(List<String> value) {
+            securityGroupIds = value;
+            return this;
+        }
+
+        public Builder endpointPublicAccess(boolean value) {
+            endpointPublicAccess = value;
+            return this;
+        }
+
+        public Builder endpointPrivateAccess(boolean value) {
+            endpointPrivateAccess = value;
+            return this;
+        }
+
+        public Builder tags(Map<String, String> value) {
+            tags = value;
+            return this;
+        }
+
+        public Builder clusterRoleArn(String value) {
+            clusterRoleArn = value;
+            return this;
+        }
+
+        public Builder accessPrincipalArns(List<String> value) {
+            accessPrincipalArns = value;
+            return this;
+        }
+
+        public Builder nodegroup(NodegroupSpec value) {
+            nodegroup = value;
+            return this;
+        }
+
+        public Builder dryRun(boolean value) {
+            dryRun = value;
+            return this;
+        }
+
+        public Builder pollInterval(Duration value) {
+            pollInterval = value;
+            return this;
+        }
+
+        public Builder timeout(Duration value) {
+            timeout = value;
+            return this;
+        }
 
         public ClusterSpec build() {
-            return new ClusterSpec(name, state, create, kubernetesVersion, subnetIds, securityGroupIds,
-                    endpointPublicAccess, endpointPrivateAccess, tags, clusterRoleArn, accessPrincipalArns, nodegroup,
-                    dryRun, pollInterval, timeout);
+            return new ClusterSpec(
+                    name,
+                    state,
+                    create,
+                    kubernetesVersion,
+                    subnetIds,
+                    securityGroupIds,
+                    endpointPublicAccess,
+                    endpointPrivateAccess,
+                    tags,
+                    clusterRoleArn,
+                    accessPrincipalArns,
+                    nodegroup,
+                    dryRun,
+                    pollInterval,
+                    timeout);
         }
     }
 }

@@ -47,8 +47,10 @@ final class ClusterTeardown {
                     plan.add(new PlannedChange(
                             Change.delete("EksNodegroup", ng.nodegroupArn(), "delete the node group and wait"), () -> {
                                 progress.info("Deleting EKS node group " + ng.nodegroupName() + " of " + name);
-                                AwsErrors.run("deleting EKS node group " + ng.nodegroupName() + " of " + name,
-                                        () -> aws.eks().deleteNodegroup(b -> b.clusterName(name).nodegroupName(ng.nodegroupName())));
+                                AwsErrors.run(
+                                        "deleting EKS node group " + ng.nodegroupName() + " of " + name,
+                                        () -> aws.eks().deleteNodegroup(b -> b.clusterName(name)
+                                                .nodegroupName(ng.nodegroupName())));
                                 waits.nodegroupDeleted(name, ng.nodegroupName());
                             }));
                 } else {
@@ -58,11 +60,13 @@ final class ClusterTeardown {
             }
             if (Ownership.isOurs(c.tags())) {
                 clusterGoes = true;
-                plan.add(new PlannedChange(Change.delete(ClusterReconciler.KIND, c.arn(), "delete the cluster and wait"), () -> {
-                    progress.info("Deleting EKS cluster " + name);
-                    AwsErrors.run("deleting EKS cluster \"" + name + "\"", () -> aws.eks().deleteCluster(b -> b.name(name)));
-                    waits.clusterDeleted(name);
-                }));
+                plan.add(new PlannedChange(
+                        Change.delete(ClusterReconciler.KIND, c.arn(), "delete the cluster and wait"), () -> {
+                            progress.info("Deleting EKS cluster " + name);
+                            AwsErrors.run("deleting EKS cluster \"" + name + "\"", () -> aws.eks()
+                                    .deleteCluster(b -> b.name(name)));
+                            waits.clusterDeleted(name);
+                        }));
             } else {
                 progress.warn("EKS cluster \"" + name + "\" was not created by eks-irsa and is left in place,"
                         + " with its OIDC provider");
@@ -71,7 +75,8 @@ final class ClusterTeardown {
         if (clusterGoes) {
             OidcProviderReconciler oidc = new OidcProviderReconciler(aws.iam(), uri -> Optional.empty(), progress);
             boolean known = cluster.isPresent();
-            providerArns(cluster, accountId).forEach(arn -> oidc.planDelete(arn, name, known).ifPresent(plan::add));
+            providerArns(cluster, accountId)
+                    .forEach(arn -> oidc.planDelete(arn, name, known).ifPresent(plan::add));
             ServiceRoleReconciler roles = new ServiceRoleReconciler(aws.iam(), aws.partition(), "", progress);
             plan.addAll(roles.planDelete(ServiceRoleReconciler.roleName(name, "node"), name));
             plan.addAll(roles.planDelete(ServiceRoleReconciler.roleName(name, "cluster"), name));
@@ -85,20 +90,40 @@ final class ClusterTeardown {
         }
         boolean gone = clusterGoes && !spec.dryRun();
         Cluster c = cluster.orElse(null);
-        return new ClusterResult(name, c == null ? null : c.arn(), accountId, aws.region(),
+        return new ClusterResult(
+                name,
+                c == null ? null : c.arn(),
+                accountId,
+                aws.region(),
                 gone || c == null ? ClusterResult.DELETED : c.statusAsString(),
-                c == null ? null : c.version(), null, null,
-                c == null || c.identity() == null ? null : c.identity().oidc().issuer(), null, false, false,
-                gone ? List.of() : ClusterReader.summaries(nodegroups), changes, progress.warnings(), spec.dryRun());
+                c == null ? null : c.version(),
+                null,
+                null,
+                c == null || c.identity() == null ? null : c.identity().oidc().issuer(),
+                null,
+                false,
+                false,
+                gone ? List.of() : ClusterReader.summaries(nodegroups),
+                changes,
+                progress.warnings(),
+                spec.dryRun());
     }
 
     /** The provider of the cluster's issuer; when the cluster is already gone, every provider tagged for it. */
     private List<String> providerArns(Optional<Cluster> cluster, String accountId) {
-        if (cluster.isPresent() && cluster.get().identity() != null && cluster.get().identity().oidc() != null) {
-            return List.of(OidcProviderReconciler.providerArn(aws.partition(), accountId,
-                    InputRules.httpsIssuer("oidcIssuer", cluster.get().identity().oidc().issuer())));
+        if (cluster.isPresent()
+                && cluster.get().identity() != null
+                && cluster.get().identity().oidc() != null) {
+            return List.of(OidcProviderReconciler.providerArn(
+                    aws.partition(),
+                    accountId,
+                    InputRules.httpsIssuer(
+                            "oidcIssuer", cluster.get().identity().oidc().issuer())));
         }
-        return AwsErrors.call("listing IAM OIDC providers", () -> aws.iam().listOpenIDConnectProviders()
-                .openIDConnectProviderList().stream().map(OpenIDConnectProviderListEntry::arn).toList());
+        return AwsErrors.call(
+                "listing IAM OIDC providers",
+                () -> aws.iam().listOpenIDConnectProviders().openIDConnectProviderList().stream()
+                        .map(OpenIDConnectProviderListEntry::arn)
+                        .toList());
     }
 }

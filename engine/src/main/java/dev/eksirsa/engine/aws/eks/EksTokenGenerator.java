@@ -45,7 +45,11 @@ public final class EksTokenGenerator {
         SdkHttpRequest request = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.GET)
                 .uri(stsEndpoint)
-                .encodedPath(stsEndpoint.getRawPath() == null || stsEndpoint.getRawPath().isEmpty() ? "/" : stsEndpoint.getRawPath())
+                .encodedPath(
+                        stsEndpoint.getRawPath() == null
+                                        || stsEndpoint.getRawPath().isEmpty()
+                                ? "/"
+                                : stsEndpoint.getRawPath())
                 .putRawQueryParameter("Action", "GetCallerIdentity")
                 .putRawQueryParameter("Version", "2011-06-15")
                 .putHeader(CLUSTER_HEADER, clusterName)

@@ -32,27 +32,31 @@ final class EksWaits {
     }
 
     void clusterActive(String name) {
-        await("EKS cluster \"" + name + "\"", "ACTIVE",
-                (w, o) -> w.waitUntilClusterActive(b -> b.name(name), o));
+        await("EKS cluster \"" + name + "\"", "ACTIVE", (w, o) -> w.waitUntilClusterActive(b -> b.name(name), o));
     }
 
     void clusterDeleted(String name) {
-        await("EKS cluster \"" + name + "\"", "deleted",
-                (w, o) -> w.waitUntilClusterDeleted(b -> b.name(name), o));
+        await("EKS cluster \"" + name + "\"", "deleted", (w, o) -> w.waitUntilClusterDeleted(b -> b.name(name), o));
     }
 
     void nodegroupActive(String cluster, String nodegroup) {
-        await("EKS node group \"" + nodegroup + "\" of " + cluster, "ACTIVE",
+        await(
+                "EKS node group \"" + nodegroup + "\" of " + cluster,
+                "ACTIVE",
                 (w, o) -> w.waitUntilNodegroupActive(b -> b.clusterName(cluster).nodegroupName(nodegroup), o));
     }
 
     void nodegroupDeleted(String cluster, String nodegroup) {
-        await("EKS node group \"" + nodegroup + "\" of " + cluster, "deleted",
-                (w, o) -> w.waitUntilNodegroupDeleted(b -> b.clusterName(cluster).nodegroupName(nodegroup), o));
+        await(
+                "EKS node group \"" + nodegroup + "\" of " + cluster,
+                "deleted",
+                (w, o) ->
+                        w.waitUntilNodegroupDeleted(b -> b.clusterName(cluster).nodegroupName(nodegroup), o));
     }
 
     private interface WaitCall {
-        WaiterResponse<?> wait(EksWaiter waiter, java.util.function.Consumer<WaiterOverrideConfiguration.Builder> override);
+        WaiterResponse<?> wait(
+                EksWaiter waiter, java.util.function.Consumer<WaiterOverrideConfiguration.Builder> override);
     }
 
     private void await(String resource, String goal, WaitCall call) {
@@ -77,7 +81,8 @@ final class EksWaits {
             throw AwsErrors.translate("waiting for " + resource + " to become " + goal, e);
         } catch (SdkClientException e) {
             Duration waited = Duration.between(start, Instant.now());
-            if (attempts.get() >= settings.maxAttempts() || waited.compareTo(settings.timeout()) >= 0) {
+            // The SDK gives up when the next poll would pass the timeout, so "within one poll of it" is a timeout.
+            if (attempts.get() >= settings.maxAttempts() || waited.plus(poll).compareTo(settings.timeout()) >= 0) {
                 throw new WaitTimeoutException(resource, goal, attempts.get(), waited, e);
             }
             throw new EksIrsaException(resource + " did not become " + goal + ": " + e.getMessage(), null, e);

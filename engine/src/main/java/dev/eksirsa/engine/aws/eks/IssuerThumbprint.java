@@ -76,12 +76,14 @@ public final class IssuerThumbprint {
         try {
             List<X509Certificate> chain = presentedChain(host, port);
             if (chain.isEmpty()) {
-                progress.warn("OIDC issuer " + issuer + " presented no certificate; registering the provider without thumbprint");
+                progress.warn("OIDC issuer " + issuer
+                        + " presented no certificate; registering the provider without thumbprint");
                 return Optional.empty();
             }
             return Optional.of(sha1Hex(chain.get(chain.size() - 1)));
         } catch (IOException | GeneralSecurityException e) {
-            progress.warn("cannot read the TLS certificate of OIDC issuer " + issuer + " (" + e.getClass().getSimpleName()
+            progress.warn("cannot read the TLS certificate of OIDC issuer " + issuer + " ("
+                    + e.getClass().getSimpleName()
                     + ": " + e.getMessage() + "); the provider gets no thumbprint, which IAM accepts for issuers "
                     + "with a well-known CA (for a private CA, name its PEM bundle in AWS_CA_BUNDLE)");
             return Optional.empty();

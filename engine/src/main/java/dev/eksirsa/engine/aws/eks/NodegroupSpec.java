@@ -15,7 +15,8 @@ public record NodegroupSpec(
 
     public NodegroupSpec {
         InputRules.nodegroupName("nodegroupName", name);
-        instanceTypes = List.copyOf(instanceTypes == null || instanceTypes.isEmpty() ? List.of("t3.medium") : instanceTypes);
+        instanceTypes =
+                List.copyOf(instanceTypes == null || instanceTypes.isEmpty() ? List.of("t3.medium") : instanceTypes);
         instanceTypes.forEach(t -> InputRules.instanceType("instanceType", t));
         if (minSize < 0) {
             throw new InvalidInputException("minSize", "must be 0 or more");

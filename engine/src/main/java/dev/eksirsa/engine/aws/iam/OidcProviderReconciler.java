@@ -31,7 +31,8 @@ public final class OidcProviderReconciler {
     private final ProgressListener progress;
 
     /** @param thumbprints the issuer's current thumbprint, empty when it cannot be read */
-    public OidcProviderReconciler(IamClient iam, Function<URI, Optional<String>> thumbprints, ProgressListener progress) {
+    public OidcProviderReconciler(
+            IamClient iam, Function<URI, Optional<String>> thumbprints, ProgressListener progress) {
         this.iam = iam;
         this.thumbprints = thumbprints;
         this.progress = progress;
@@ -51,8 +52,8 @@ public final class OidcProviderReconciler {
         Optional<GetOpenIdConnectProviderResponse> actual = read(providerArn);
         Optional<String> thumbprint = thumbprints.apply(issuer);
         if (actual.isEmpty()) {
-            return new OidcProviderPlan(providerArn, false, false,
-                    List.of(createChange(issuer, providerArn, clusterName, thumbprint)));
+            return new OidcProviderPlan(
+                    providerArn, false, false, List.of(createChange(issuer, providerArn, clusterName, thumbprint)));
         }
         GetOpenIdConnectProviderResponse provider = actual.get();
         boolean ours = Ownership.isOurs(tagMap(provider.tags()));
@@ -62,7 +63,8 @@ public final class OidcProviderReconciler {
             differences.add("client id " + STS_AUDIENCE + " missing");
             changes.add(new PlannedChange(
                     Change.update(KIND, providerArn, "add client id " + STS_AUDIENCE),
-                    () -> AwsErrors.run("adding client id to IAM OIDC provider " + providerArn,
+                    () -> AwsErrors.run(
+                            "adding client id to IAM OIDC provider " + providerArn,
                             () -> iam.addClientIDToOpenIDConnectProvider(
                                     b -> b.openIDConnectProviderArn(providerArn).clientID(STS_AUDIENCE)))));
         }
@@ -72,7 +74,8 @@ public final class OidcProviderReconciler {
             String tp = thumbprint.get();
             changes.add(new PlannedChange(
                     Change.update(KIND, providerArn, "set thumbprint to " + tp),
-                    () -> AwsErrors.run("updating the thumbprint of IAM OIDC provider " + providerArn,
+                    () -> AwsErrors.run(
+                            "updating the thumbprint of IAM OIDC provider " + providerArn,
                             () -> iam.updateOpenIDConnectProviderThumbprint(
                                     b -> b.openIDConnectProviderArn(providerArn).thumbprintList(tp)))));
         }
@@ -103,21 +106,26 @@ public final class OidcProviderReconciler {
         }
         return Optional.of(new PlannedChange(
                 Change.delete(KIND, providerArn, "delete the IAM OIDC provider"),
-                () -> AwsErrors.run("deleting IAM OIDC provider " + providerArn,
+                () -> AwsErrors.run(
+                        "deleting IAM OIDC provider " + providerArn,
                         () -> iam.deleteOpenIDConnectProvider(b -> b.openIDConnectProviderArn(providerArn)))));
     }
 
-    private PlannedChange createChange(URI issuer, String providerArn, String clusterName, Optional<String> thumbprint) {
+    private PlannedChange createChange(
+            URI issuer, String providerArn, String clusterName, Optional<String> thumbprint) {
         String detail = "client id " + STS_AUDIENCE
                 + thumbprint.map(tp -> ", thumbprint " + tp).orElse(", no thumbprint (issuer not reachable)");
         List<Tag> tags = new ArrayList<>();
-        Ownership.tags(clusterName).forEach((k, v) -> tags.add(Tag.builder().key(k).value(v).build()));
+        Ownership.tags(clusterName)
+                .forEach((k, v) -> tags.add(Tag.builder().key(k).value(v).build()));
         return new PlannedChange(Change.create(KIND, providerArn, detail), () -> {
             progress.info("Creating IAM OIDC provider " + providerArn);
-            AwsErrors.run("creation of IAM OIDC provider " + providerArn, () -> iam.createOpenIDConnectProvider(b -> {
-                b.url(issuer.toString()).clientIDList(STS_AUDIENCE).tags(tags);
-                thumbprint.ifPresent(b::thumbprintList);
-            }));
+            AwsErrors.run(
+                    "creation of IAM OIDC provider " + providerArn,
+                    () -> iam.createOpenIDConnectProvider(b -> {
+                        b.url(issuer.toString()).clientIDList(STS_AUDIENCE).tags(tags);
+                        thumbprint.ifPresent(b::thumbprintList);
+                    }));
         });
     }
 

@@ -62,7 +62,10 @@ public final class ServiceRoleReconciler {
      * @param arnHolder receives the role's ARN when the plan is applied (or now, when it exists)
      */
     public List<PlannedChange> plan(
-            String roleName, String clusterName, String service, List<String> managedPolicies,
+            String roleName,
+            String clusterName,
+            String service,
+            List<String> managedPolicies,
             AtomicReference<String> arnHolder) {
         String arn = roleArn(roleName);
         List<String> policyArns = managedPolicies.stream()
@@ -73,21 +76,26 @@ public final class ServiceRoleReconciler {
         if (actual.isEmpty()) {
             arnHolder.set(arn);
             changes.add(new PlannedChange(
-                    Change.create(KIND, arn, "trusted by " + service + ", policies " + String.join(", ", managedPolicies)),
+                    Change.create(
+                            KIND, arn, "trusted by " + service + ", policies " + String.join(", ", managedPolicies)),
                     () -> create(roleName, clusterName, service)));
             policyArns.forEach(p -> changes.add(attach(roleName, arn, p)));
             return changes;
         }
         Role role = actual.get();
         arnHolder.set(role.arn());
-        List<Tag> tags = AwsErrors.call("listing tags of IAM role " + role.arn(),
+        List<Tag> tags = AwsErrors.call(
+                "listing tags of IAM role " + role.arn(),
                 () -> iam.listRoleTags(b -> b.roleName(roleName)).tags());
         if (!Ownership.isOursFor(OidcProviderReconciler.tagMap(tags), clusterName)) {
-            throw new ConflictException("IAM role " + role.arn() + " exists but was not created by eks-irsa for cluster "
-                    + clusterName + "; pass its ARN explicitly to use it, or remove it");
+            throw new ConflictException(
+                    "IAM role " + role.arn() + " exists but was not created by eks-irsa for cluster " + clusterName
+                            + "; pass its ARN explicitly to use it, or remove it");
         }
         Set<String> attached = attachedPolicies(roleName);
-        policyArns.stream().filter(p -> !attached.contains(p)).forEach(p -> changes.add(attach(roleName, role.arn(), p)));
+        policyArns.stream()
+                .filter(p -> !attached.contains(p))
+                .forEach(p -> changes.add(attach(roleName, role.arn(), p)));
         return changes;
     }
 
@@ -98,28 +106,34 @@ public final class ServiceRoleReconciler {
             return List.of();
         }
         String arn = actual.get().arn();
-        List<Tag> tags = AwsErrors.call("listing tags of IAM role " + arn,
-                () -> iam.listRoleTags(b -> b.roleName(roleName)).tags());
+        List<Tag> tags =
+                AwsErrors.call("listing tags of IAM role " + arn, () -> iam.listRoleTags(b -> b.roleName(roleName))
+                        .tags());
         if (!Ownership.isOursFor(OidcProviderReconciler.tagMap(tags), clusterName)) {
-            progress.warn("IAM role " + arn + " was not created by eks-irsa for " + clusterName + " and is left in place");
+            progress.warn(
+                    "IAM role " + arn + " was not created by eks-irsa for " + clusterName + " and is left in place");
             return List.of();
         }
         Set<String> attached = attachedPolicies(roleName);
-        return List.of(new PlannedChange(Change.delete(KIND, arn, "detach " + attached.size() + " policies, delete the role"), () -> {
-            progress.info("Deleting IAM role " + arn);
-            attached.forEach(p -> AwsErrors.run("detaching " + p + " from IAM role " + arn,
-                    () -> iam.detachRolePolicy(b -> b.roleName(roleName).policyArn(p))));
-            AwsErrors.run("deleting IAM role " + arn, () -> iam.deleteRole(b -> b.roleName(roleName)));
-        }));
+        return List.of(new PlannedChange(
+                Change.delete(KIND, arn, "detach " + attached.size() + " policies, delete the role"), () -> {
+                    progress.info("Deleting IAM role " + arn);
+                    attached.forEach(p -> AwsErrors.run(
+                            "detaching " + p + " from IAM role " + arn,
+                            () -> iam.detachRolePolicy(b -> b.roleName(roleName).policyArn(p))));
+                    AwsErrors.run("deleting IAM role " + arn, () -> iam.deleteRole(b -> b.roleName(roleName)));
+                }));
     }
 
     private void create(String roleName, String clusterName, String service) {
         progress.info("Creating IAM role " + roleArn(roleName));
         List<Tag> tags = new ArrayList<>();
-        Ownership.tags(clusterName).forEach((k, v) -> tags.add(Tag.builder().key(k).value(v).build()));
+        Ownership.tags(clusterName)
+                .forEach((k, v) -> tags.add(Tag.builder().key(k).value(v).build()));
         String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"EksIrsaService\",\"Effect\":\"Allow\","
                 + "\"Principal\":{\"Service\":\"" + service + "\"},\"Action\":\"sts:AssumeRole\"}]}";
-        AwsErrors.run("creation of IAM role " + roleArn(roleName) + " in " + accountId,
+        AwsErrors.run(
+                "creation of IAM role " + roleArn(roleName) + " in " + accountId,
                 () -> iam.createRole(b -> b.roleName(roleName)
                         .assumeRolePolicyDocument(trust)
                         .description("Created by eks-irsa for EKS cluster " + clusterName)
@@ -129,17 +143,17 @@ public final class ServiceRoleReconciler {
     private PlannedChange attach(String roleName, String roleArn, String policyArn) {
         return new PlannedChange(
                 Change.update(KIND, roleArn, "attach " + policyArn),
-                () -> AwsErrors.run("attaching " + policyArn + " to IAM role " + roleArn,
+                () -> AwsErrors.run(
+                        "attaching " + policyArn + " to IAM role " + roleArn,
                         () -> iam.attachRolePolicy(b -> b.roleName(roleName).policyArn(policyArn))));
     }
 
     private Set<String> attachedPolicies(String roleName) {
-        return AwsErrors.call("listing policies of IAM role " + roleName, () -> iam
-                .listAttachedRolePoliciesPaginator(b -> b.roleName(roleName))
-                .attachedPolicies()
-                .stream()
-                .map(AttachedPolicy::policyArn)
-                .collect(Collectors.toSet()));
+        return AwsErrors.call(
+                "listing policies of IAM role " + roleName,
+                () -> iam.listAttachedRolePoliciesPaginator(b -> b.roleName(roleName)).attachedPolicies().stream()
+                        .map(AttachedPolicy::policyArn)
+                        .collect(Collectors.toSet()));
     }
 
     private Optional<Role> read(String roleName) {
@@ -154,7 +168,8 @@ public final class ServiceRoleReconciler {
 
     private static String sha256Hex(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

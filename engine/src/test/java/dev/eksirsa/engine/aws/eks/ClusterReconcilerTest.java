@@ -73,16 +73,31 @@ class ClusterReconcilerTest {
         GetOpenIdConnectProviderResponse provider = provider(result.oidcProviderArn());
         assertThat(provider.clientIDList()).containsExactly("sts.amazonaws.com");
         assertThat(provider.thumbprintList()).containsExactly(sandbox.oidc().topCertificateThumbprint());
-        assertThat(result.changes()).extracting(c -> c.kind() + ":" + c.action())
+        assertThat(result.changes())
+                .extracting(c -> c.kind() + ":" + c.action())
                 .contains("IamRole:CREATE", "EksCluster:CREATE", "OidcProvider:CREATE");
-        assertThat(lines.all).anyMatch(l -> l.startsWith("INFO Waiting for EKS cluster \"" + name + "\" to become ACTIVE"));
+        assertThat(lines.all)
+                .anyMatch(l -> l.startsWith("INFO Waiting for EKS cluster \"" + name + "\" to become ACTIVE"));
         assertThat(aws.eks().describeCluster(b -> b.name(name)).cluster().tags())
                 .containsEntry("managed-by", "eks-irsa")
                 .containsEntry("eks-irsa:cluster", name);
         Map<String, Object> map = result.toMap();
-        assertThat(map).containsKeys("name", "arn", "accountId", "region", "status", "version", "endpoint",
-                "certificateAuthority", "oidcIssuer", "oidcProviderArn", "created", "oidcProviderCreated", "nodeGroups",
-                "changes");
+        assertThat(map)
+                .containsKeys(
+                        "name",
+                        "arn",
+                        "accountId",
+                        "region",
+                        "status",
+                        "version",
+                        "endpoint",
+                        "certificateAuthority",
+                        "oidcIssuer",
+                        "oidcProviderArn",
+                        "created",
+                        "oidcProviderCreated",
+                        "nodeGroups",
+                        "changes");
         assertThat((List<?>) map.get("changes")).allSatisfy(c -> assertThat(c).isInstanceOf(Map.class));
     }
 
@@ -125,16 +140,20 @@ class ClusterReconcilerTest {
         String name = uniqueName();
         ClusterResult first = reconciler.reconcile(create(name).build());
         String arn = first.oidcProviderArn();
-        aws.iam().updateOpenIDConnectProviderThumbprint(b -> b.openIDConnectProviderArn(arn).thumbprintList("0".repeat(40)));
-        aws.iam().removeClientIDFromOpenIDConnectProvider(b -> b.openIDConnectProviderArn(arn).clientID("sts.amazonaws.com"));
+        aws.iam().updateOpenIDConnectProviderThumbprint(b -> b.openIDConnectProviderArn(arn)
+                .thumbprintList("0".repeat(40)));
+        aws.iam().removeClientIDFromOpenIDConnectProvider(b -> b.openIDConnectProviderArn(arn)
+                .clientID("sts.amazonaws.com"));
         sandbox.calls().clear();
 
         ClusterResult result = reconciler.reconcile(ClusterSpec.existing(name));
 
         assertThat(actions(sandbox.calls().mutating()))
-                .containsExactlyInAnyOrder("AddClientIDToOpenIDConnectProvider", "UpdateOpenIDConnectProviderThumbprint");
+                .containsExactlyInAnyOrder(
+                        "AddClientIDToOpenIDConnectProvider", "UpdateOpenIDConnectProviderThumbprint");
         assertThat(result.changes()).extracting(c -> c.action()).containsOnly(ChangeAction.UPDATE);
-        assertThat(provider(arn).thumbprintList()).containsExactly(sandbox.oidc().topCertificateThumbprint());
+        assertThat(provider(arn).thumbprintList())
+                .containsExactly(sandbox.oidc().topCertificateThumbprint());
         assertThat(provider(arn).clientIDList()).containsExactly("sts.amazonaws.com");
     }
 
@@ -142,8 +161,9 @@ class ClusterReconcilerTest {
     void reconcile_foreignProviderWithStaleThumbprint_isReportedNotTouched() {
         String name = uniqueName();
         String issuer = existingCluster(name);
-        String arn = aws.iam().createOpenIDConnectProvider(b -> b.url(issuer).clientIDList("other-audience")
-                        .thumbprintList("1".repeat(40)))
+        String arn = aws.iam()
+                .createOpenIDConnectProvider(
+                        b -> b.url(issuer).clientIDList("other-audience").thumbprintList("1".repeat(40)))
                 .openIDConnectProviderArn();
         sandbox.calls().clear();
 
@@ -152,7 +172,9 @@ class ClusterReconcilerTest {
         assertThat(sandbox.calls().mutating()).isEmpty();
         assertThat(result.changes()).isEmpty();
         assertThat(result.oidcProviderArn()).isEqualTo(arn);
-        assertThat(result.warnings()).singleElement().asString()
+        assertThat(result.warnings())
+                .singleElement()
+                .asString()
                 .contains(arn, "not created by eks-irsa", "client id sts.amazonaws.com missing", "thumbprint");
         assertThat(provider(arn).thumbprintList()).containsExactly("1".repeat(40));
         assertThat(lines.all).anyMatch(l -> l.startsWith("WARN IAM OIDC provider " + arn));
@@ -163,15 +185,21 @@ class ClusterReconcilerTest {
         String name = uniqueName();
         sandbox.calls().clear();
 
-        ClusterResult plan = reconciler.reconcile(create(name).dryRun(true)
+        ClusterResult plan = reconciler.reconcile(create(name)
+                .dryRun(true)
                 .accessPrincipalArns(List.of("arn:aws:iam::" + sandbox.primary().accountId() + ":role/jenkins"))
                 .build());
 
         assertThat(sandbox.calls().mutating()).isEmpty();
         assertThat(plan.status()).isEqualTo(ClusterResult.MISSING);
         assertThat(plan.dryRun()).isTrue();
-        assertThat(plan.changes()).extracting(c -> c.kind() + ":" + c.action())
-                .containsExactly("IamRole:CREATE", "IamRole:UPDATE", "EksCluster:CREATE", "AccessEntry:CREATE",
+        assertThat(plan.changes())
+                .extracting(c -> c.kind() + ":" + c.action())
+                .containsExactly(
+                        "IamRole:CREATE",
+                        "IamRole:UPDATE",
+                        "EksCluster:CREATE",
+                        "AccessEntry:CREATE",
                         "OidcProvider:CREATE");
         assertThat(aws.eks().listClusters().clusters()).doesNotContain(name);
     }
@@ -182,7 +210,8 @@ class ClusterReconcilerTest {
         existingCluster(name);
         sandbox.calls().clear();
 
-        ClusterResult plan = reconciler.reconcile(ClusterSpec.builder(name).dryRun(true).build());
+        ClusterResult plan =
+                reconciler.reconcile(ClusterSpec.builder(name).dryRun(true).build());
 
         assertThat(sandbox.calls().mutating()).isEmpty();
         assertThat(plan.changes()).extracting(c -> c.kind() + ":" + c.action()).containsExactly("OidcProvider:CREATE");
@@ -205,11 +234,16 @@ class ClusterReconcilerTest {
     void reconcile_badInput_isRejectedBeforeAnyMutatingCall() {
         sandbox.calls().clear();
 
-        assertThatThrownBy(() -> reconciler.reconcile(create("ok").clusterRoleArn("arn:aws-cn:iam::111122223333:role/r").build()))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("clusterRoleArn"));
+        assertThatThrownBy(() -> reconciler.reconcile(create("ok")
+                        .clusterRoleArn("arn:aws-cn:iam::111122223333:role/r")
+                        .build()))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("clusterRoleArn"));
         assertThatThrownBy(() -> create("bad_name!").build()).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> create("ok").subnetIds(List.of("subnet-1", "subnet-2")).build())
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("subnetIds"));
+        assertThatThrownBy(() ->
+                        create("ok").subnetIds(List.of("subnet-1", "subnet-2")).build())
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("subnetIds"));
 
         assertThat(sandbox.calls().all()).isEmpty();
     }
@@ -217,18 +251,24 @@ class ClusterReconcilerTest {
     @Test
     void reconcile_accessPrincipal_getsEntryWithClusterAdminOnce() {
         String name = uniqueName();
-        String jenkins = aws.iam().createRole(b -> b.roleName("jenkins-" + name).assumeRolePolicyDocument(
-                        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
-                                + "\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"))
-                .role().arn();
+        String jenkins = aws.iam()
+                .createRole(b -> b.roleName("jenkins-" + name)
+                        .assumeRolePolicyDocument(
+                                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+                                        + "\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"))
+                .role()
+                .arn();
         ClusterSpec spec = create(name).accessPrincipalArns(List.of(jenkins)).build();
 
         ClusterResult result = reconciler.reconcile(spec);
         sandbox.calls().clear();
         ClusterResult again = reconciler.reconcile(spec);
 
-        assertThat(result.changes()).extracting(c -> c.kind() + ":" + c.action()).contains("AccessEntry:CREATE");
-        assertThat(aws.eks().listAssociatedAccessPolicies(b -> b.clusterName(name).principalArn(jenkins))
+        assertThat(result.changes())
+                .extracting(c -> c.kind() + ":" + c.action())
+                .contains("AccessEntry:CREATE");
+        assertThat(aws.eks()
+                        .listAssociatedAccessPolicies(b -> b.clusterName(name).principalArn(jenkins))
                         .associatedAccessPolicies())
                 .extracting(p -> p.policyArn())
                 .containsExactly("arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy");
@@ -243,13 +283,17 @@ class ClusterReconcilerTest {
         String foreign = uniqueName();
         existingCluster(foreign);
 
-        ClusterResult gone = reconciler.reconcile(ClusterSpec.builder(ours).state(DesiredState.ABSENT)
-                .pollInterval(Duration.ofMillis(100)).build());
+        ClusterResult gone = reconciler.reconcile(ClusterSpec.builder(ours)
+                .state(DesiredState.ABSENT)
+                .pollInterval(Duration.ofMillis(100))
+                .build());
         ClusterResult kept = new ClusterReconciler(aws, SandboxAws.thumbprints(sandbox), lines)
-                .reconcile(ClusterSpec.builder(foreign).state(DesiredState.ABSENT).build());
+                .reconcile(
+                        ClusterSpec.builder(foreign).state(DesiredState.ABSENT).build());
 
         assertThat(gone.status()).isEqualTo(ClusterResult.DELETED);
-        assertThat(gone.changes()).extracting(c -> c.kind() + ":" + c.action())
+        assertThat(gone.changes())
+                .extracting(c -> c.kind() + ":" + c.action())
                 .containsExactly("EksCluster:DELETE", "OidcProvider:DELETE", "IamRole:DELETE");
         assertThat(aws.eks().listClusters().clusters()).doesNotContain(ours).contains(foreign);
         assertThat(kept.changes()).isEmpty();
@@ -259,6 +303,49 @@ class ClusterReconcilerTest {
                 .reconcile(ClusterSpec.builder(ours).state(DesiredState.ABSENT).build());
         assertThat(again.changes()).isEmpty();
         assertThat(sandbox.calls().mutating()).isEmpty();
+    }
+
+    @Test
+    void reconcile_withNodegroup_createsItActiveRerunsCleanAndTearsDownInOrder() {
+        String name = uniqueName();
+        ClusterSpec spec = create(name)
+                .nodegroup(new NodegroupSpec("workers", List.of("t3.large"), 1, 2, 3, null))
+                .build();
+
+        ClusterResult result = reconciler.reconcile(spec);
+        sandbox.calls().clear();
+        ClusterResult again = reconciler.reconcile(spec);
+        List<CallRecord> rerunWrites = sandbox.calls().mutating();
+        ClusterResult gone = reconciler.reconcile(ClusterSpec.builder(name)
+                .state(DesiredState.ABSENT)
+                .pollInterval(Duration.ofMillis(100))
+                .build());
+
+        assertThat(result.changes())
+                .extracting(c -> c.kind() + ":" + c.action())
+                .contains("EksNodegroup:CREATE")
+                .filteredOn(s -> s.startsWith("IamRole:CREATE"))
+                .hasSize(2);
+        assertThat(result.toMap().get("nodeGroups"))
+                .isEqualTo(List.of(Map.of(
+                        "name",
+                        "workers",
+                        "status",
+                        "ACTIVE",
+                        "instanceTypes",
+                        List.of("t3.large"),
+                        "desiredSize",
+                        2)));
+        assertThat(rerunWrites).isEmpty();
+        assertThat(again.changes()).isEmpty();
+        assertThat(gone.changes())
+                .extracting(c -> c.kind() + ":" + c.action())
+                .containsExactly(
+                        "EksNodegroup:DELETE",
+                        "EksCluster:DELETE",
+                        "OidcProvider:DELETE",
+                        "IamRole:DELETE",
+                        "IamRole:DELETE");
     }
 
     @Test
@@ -277,20 +364,32 @@ class ClusterReconcilerTest {
     }
 
     private ClusterSpec.Builder create(String name) {
-        return ClusterSpec.builder(name).create(true).pollInterval(Duration.ofMillis(100)).timeout(Duration.ofSeconds(30));
+        return ClusterSpec.builder(name)
+                .create(true)
+                .pollInterval(Duration.ofMillis(100))
+                .timeout(Duration.ofSeconds(30));
     }
 
     /** A cluster made directly through the SDK, not by eks-irsa; returns its issuer. */
     private String existingCluster(String name) {
-        String roleArn = aws.iam().createRole(b -> b.roleName(name + "-role").assumeRolePolicyDocument(
-                        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
-                                + "\"eks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"))
-                .role().arn();
+        String roleArn = aws.iam()
+                .createRole(b -> b.roleName(name + "-role")
+                        .assumeRolePolicyDocument(
+                                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+                                        + "\"eks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"))
+                .role()
+                .arn();
         List<String> subnets = new dev.eksirsa.engine.aws.ec2.DefaultSubnets(aws.ec2()).find(sandbox.region());
         aws.eks().createCluster(b -> b.name(name).roleArn(roleArn).resourcesVpcConfig(v -> v.subnetIds(subnets)));
         aws.eks().waiter().waitUntilClusterActive(b -> b.name(name), o -> o.backoffStrategyV2(
-                software.amazon.awssdk.retries.api.BackoffStrategy.fixedDelay(Duration.ofMillis(100))).maxAttempts(100));
-        return aws.eks().describeCluster(b -> b.name(name)).cluster().identity().oidc().issuer();
+                        software.amazon.awssdk.retries.api.BackoffStrategy.fixedDelay(Duration.ofMillis(100)))
+                .maxAttempts(100));
+        return aws.eks()
+                .describeCluster(b -> b.name(name))
+                .cluster()
+                .identity()
+                .oidc()
+                .issuer();
     }
 
     private GetOpenIdConnectProviderResponse provider(String arn) {

@@ -25,18 +25,37 @@ class ClusterSpecTest {
     @Test
     void build_badInputs_nameTheField() {
         assertField("name", () -> ClusterSpec.existing("bad name"));
-        assertField("kubernetesVersion", () -> ClusterSpec.builder("a").kubernetesVersion("v1.31").build());
-        assertField("subnetIds", () -> ClusterSpec.builder("a").subnetIds(List.of("subnet-1")).build());
-        assertField("subnetIds", () -> ClusterSpec.builder("a").subnetIds(List.of("subnet-0123abcd")).build());
-        assertField("securityGroupIds", () -> ClusterSpec.builder("a").securityGroupIds(List.of("sg-x")).build());
-        assertField("clusterRoleArn", () -> ClusterSpec.builder("a").clusterRoleArn("arn:aws:iam::1:role/x").build());
-        assertField("accessPrincipalArns",
-                () -> ClusterSpec.builder("a").accessPrincipalArns(List.of("arn:aws:iam::111122223333:group/g")).build());
-        assertField("tags", () -> ClusterSpec.builder("a").tags(Map.of("managed-by", "me")).build());
-        assertField("tags", () -> ClusterSpec.builder("a").tags(Map.of("aws:x", "me")).build());
-        assertField("endpointPublicAccess", () -> ClusterSpec.builder("a").endpointPublicAccess(false).build());
-        assertField("timeout", () -> ClusterSpec.builder("a").pollInterval(Duration.ofSeconds(10))
-                .timeout(Duration.ofSeconds(1)).build());
+        assertField(
+                "kubernetesVersion",
+                () -> ClusterSpec.builder("a").kubernetesVersion("v1.31").build());
+        assertField(
+                "subnetIds",
+                () -> ClusterSpec.builder("a").subnetIds(List.of("subnet-1")).build());
+        assertField("subnetIds", () -> ClusterSpec.builder("a")
+                .subnetIds(List.of("subnet-0123abcd"))
+                .build());
+        assertField(
+                "securityGroupIds",
+                () -> ClusterSpec.builder("a").securityGroupIds(List.of("sg-x")).build());
+        assertField("clusterRoleArn", () -> ClusterSpec.builder("a")
+                .clusterRoleArn("arn:aws:iam::1:role/x")
+                .build());
+        assertField("accessPrincipalArns", () -> ClusterSpec.builder("a")
+                .accessPrincipalArns(List.of("arn:aws:iam::111122223333:group/g"))
+                .build());
+        assertField(
+                "tags",
+                () -> ClusterSpec.builder("a").tags(Map.of("managed-by", "me")).build());
+        assertField(
+                "tags",
+                () -> ClusterSpec.builder("a").tags(Map.of("aws:x", "me")).build());
+        assertField(
+                "endpointPublicAccess",
+                () -> ClusterSpec.builder("a").endpointPublicAccess(false).build());
+        assertField("timeout", () -> ClusterSpec.builder("a")
+                .pollInterval(Duration.ofSeconds(10))
+                .timeout(Duration.ofSeconds(1))
+                .build());
         assertField("state", () -> DesiredState.parse("gone"));
     }
 
@@ -52,14 +71,17 @@ class ClusterSpecTest {
 
     @Test
     void checkPartition_arnOfOtherPartition_isRejected() {
-        ClusterSpec spec = ClusterSpec.builder("a").clusterRoleArn("arn:aws-cn:iam::111122223333:role/r").build();
+        ClusterSpec spec = ClusterSpec.builder("a")
+                .clusterRoleArn("arn:aws-cn:iam::111122223333:role/r")
+                .build();
 
         assertThatThrownBy(() -> spec.checkPartition("aws"))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("clusterRoleArn"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("clusterRoleArn"));
     }
 
     private static void assertField(String field, Supplier<?> build) {
-        assertThatThrownBy(build::get)
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(field));
+        assertThatThrownBy(build::get).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field())
+                .isEqualTo(field));
     }
 }

@@ -17,17 +17,23 @@ class ClusterWaitTest {
 
     @Test
     void reconcile_clusterSlowerThanTimeout_failsWithWaitTimeoutNamingAttempts() {
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults().withClusterActivationDelay(Duration.ofSeconds(30)));
+        try (Sandbox sandbox =
+                        Sandbox.start(SandboxOptions.defaults().withClusterActivationDelay(Duration.ofSeconds(30)));
                 AwsClients aws = SandboxAws.clients(sandbox)) {
             SandboxAws.Lines lines = new SandboxAws.Lines();
-            ClusterSpec spec = ClusterSpec.builder("slow").create(true)
-                    .pollInterval(Duration.ofMillis(100)).timeout(Duration.ofMillis(500)).build();
+            ClusterSpec spec = ClusterSpec.builder("slow")
+                    .create(true)
+                    .pollInterval(Duration.ofMillis(100))
+                    .timeout(Duration.ofMillis(500))
+                    .build();
 
             assertThatThrownBy(() -> new ClusterReconciler(aws, SandboxAws.thumbprints(sandbox), lines).reconcile(spec))
                     .isInstanceOf(WaitTimeoutException.class)
                     .hasMessageContaining("EKS cluster \"slow\" to become ACTIVE after")
                     .hasMessageContaining("attempts");
-            assertThat(lines.all).anyMatch(l -> l.matches("INFO Waiting for EKS cluster \"slow\" to become ACTIVE \\(attempt 2 of 6, .*\\)"));
+            assertThat(lines.all)
+                    .anyMatch(l -> l.matches(
+                            "INFO Waiting for EKS cluster \"slow\" to become ACTIVE \\(attempt 2 of 6, .*\\)"));
         }
     }
 }

@@ -25,8 +25,11 @@ class EksTokenGeneratorTest {
     @Test
     void generate_presignedGetCallerIdentity_hasTheAuthenticatorsShape() {
         EksTokenGenerator generator = new EksTokenGenerator(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "secret-key-value")),
-                "eu-west-1", null, Clock.fixed(NOW, ZoneOffset.UTC));
+                StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "secret-key-value")),
+                "eu-west-1",
+                null,
+                Clock.fixed(NOW, ZoneOffset.UTC));
 
         EksToken token = generator.generate("demo");
 
@@ -34,8 +37,12 @@ class EksTokenGeneratorTest {
         String url = new String(Base64.getUrlDecoder().decode(token.value().substring(11)), StandardCharsets.UTF_8);
         assertThat(url)
                 .startsWith("https://sts.eu-west-1.amazonaws.com/?")
-                .contains("Action=GetCallerIdentity", "Version=2011-06-15", "X-Amz-Expires=60",
-                        "X-Amz-Date=20260102T030405Z", "X-Amz-Signature=")
+                .contains(
+                        "Action=GetCallerIdentity",
+                        "Version=2011-06-15",
+                        "X-Amz-Expires=60",
+                        "X-Amz-Date=20260102T030405Z",
+                        "X-Amz-Signature=")
                 .containsPattern("X-Amz-SignedHeaders=[^&]*x-k8s-aws-id")
                 .doesNotContain("secret-key-value");
         assertThat(token.refreshAt()).isEqualTo(NOW.plus(Duration.ofMinutes(14)));
@@ -50,7 +57,9 @@ class EksTokenGeneratorTest {
                 Caller.user("111122223333", "arn:aws:iam::111122223333:user/ci", "AIDAEXAMPLE0000000001"));
         EksTokenGenerator generator = new EksTokenGenerator(
                 StaticCredentialsProvider.create(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey())),
-                "us-east-1", null, Clock.systemUTC());
+                "us-east-1",
+                null,
+                Clock.systemUTC());
         EksTokenAuthenticator authenticator = new EksTokenAuthenticator(store, Clock.systemUTC());
 
         String bearer = "Bearer " + generator.generate("demo").value();

@@ -44,8 +44,13 @@ class IssuerThumbprintTest {
         SandboxAws.Lines lines = new SandboxAws.Lines();
         URI issuer = URI.create(sandbox.oidc().baseUrl() + "/id/ABC");
 
-        assertThat(IssuerThumbprint.fromEnvironment(Map.of()).fetch(issuer, lines)).isEmpty();
-        assertThat(lines.all).singleElement().asString().startsWith("WARN cannot read the TLS certificate of OIDC issuer " + issuer).contains("AWS_CA_BUNDLE");
+        assertThat(IssuerThumbprint.fromEnvironment(Map.of()).fetch(issuer, lines))
+                .isEmpty();
+        assertThat(lines.all)
+                .singleElement()
+                .asString()
+                .startsWith("WARN cannot read the TLS certificate of OIDC issuer " + issuer)
+                .contains("AWS_CA_BUNDLE");
     }
 
     @Test

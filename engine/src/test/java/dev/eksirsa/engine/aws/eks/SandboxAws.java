@@ -23,7 +23,8 @@ final class SandboxAws {
 
     static AwsConnection connection(Sandbox sandbox, SandboxAccount account) {
         return AwsConnection.of(
-                        CredentialsSource.staticKeys(account.accessKeyId(), account.secretAccessKey(), null), sandbox.region())
+                        CredentialsSource.staticKeys(account.accessKeyId(), account.secretAccessKey(), null),
+                        sandbox.region())
                 .withEndpoint(sandbox.awsEndpoint());
     }
 

@@ -1,0 +1,61 @@
+package dev.eksirsa.cli;
+
+import dev.eksirsa.engine.aws.AssumeRole;
+import dev.eksirsa.engine.aws.AwsConnection;
+import dev.eksirsa.engine.aws.CredentialsSource;
+import dev.eksirsa.engine.aws.ProxySettings;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The connection flags of CLI.md, the same on every command that talks to AWS. */
+final class ConnectionOptions {
+
+    @Option(names = "--region", description = "AWS region (else AWS_REGION, AWS_DEFAULT_REGION or the profile's).")
+    String region;
+
+    @Option(names = "--profile", description = "Named profile of the shared config/credentials files.")
+    String profile;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "Endpoint for every AWS service (sandboxes).")
+    URI endpointUrl;
+
+    @Option(names = "--role-arn", paramLabel = "ARN", description = "A role to assume first.")
+    String roleArn;
+
+    @Option(names = "--external-id", description = "External id for --role-arn.")
+    String externalId;
+
+    @Option(
+            names = "--session-name",
+            description = "Session name for --role-arn (default: eks-irsa-$BUILD_TAG, or eks-irsa).")
+    String sessionName;
+
+    @Option(names = "--duration", paramLabel = "DURATION", description = "Session duration for --role-arn, e.g. 1h.")
+    String duration;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", description = "How long one wait may take (default: 25m).")
+    String timeout;
+
+    AwsConnection connection(Map<String, String> env) {
+        AwsConnection connection = new AwsConnection(
+                profile == null ? CredentialsSource.defaultChain() : CredentialsSource.profile(profile),
+                null,
+                region,
+                endpointUrl,
+                ProxySettings.fromEnvironment(env),
+                null);
+        if (roleArn != null) {
+            Duration d = duration == null ? null : Durations.parse("--duration", duration);
+            connection = connection.withAssumeRole(new AssumeRole(roleArn, externalId, sessionName, d));
+        } else if (externalId != null || sessionName != null || duration != null) {
+            throw new IllegalArgumentException("--external-id, --session-name and --duration need --role-arn");
+        }
+        return connection;
+    }
+
+    Duration timeoutOr(Duration fallback) {
+        return timeout == null ? fallback : Durations.parse("--timeout", timeout);
+    }
+}
