@@ -9,6 +9,7 @@ import dev.eksirsa.engine.aws.eks.ClusterSpec;
 import dev.eksirsa.engine.aws.eks.DesiredState;
 import dev.eksirsa.engine.aws.eks.IssuerThumbprint;
 import dev.eksirsa.engine.aws.eks.NodegroupSpec;
+import dev.eksirsa.engine.kube.KubeAccessCheck;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Option;
         description = {
             "Ensure an EKS cluster and the IAM OIDC provider of its issuer; with --create, create the cluster",
             "first; with --state absent, delete what eks-irsa created. The OIDC issuer's certificate is checked",
-            "against the JVM's CAs plus AWS_CA_BUNDLE."
+            "against the JVM's CAs plus AWS_CA_BUNDLE. Afterwards the caller's access to the cluster's",
+            "Kubernetes API is checked; a refusal or an unreachable endpoint is a warning saying how to fix it."
         })
 final class ClusterCommand implements Callable<Integer> {
     private static final Duration DEFAULT_POLL = Duration.ofSeconds(30);
@@ -161,7 +163,10 @@ final class ClusterCommand implements Callable<Integer> {
             ClusterResult result;
             try (AwsClients clients = aws.open()) {
                 result = new ClusterReconciler(
-                                clients, IssuerThumbprint.fromEnvironment(System.getenv()), new ConsoleProgress(err))
+                                clients,
+                                IssuerThumbprint.fromEnvironment(System.getenv()),
+                                new ConsoleProgress(err),
+                                new KubeAccessCheck(clients, connection.stsEndpointForTokens()))
                         .reconcile(spec);
             }
             if (kubeconfig != null && !dryRun && spec.state() == DesiredState.PRESENT) {

@@ -55,6 +55,14 @@ final class ConnectionOptions {
         return connection;
     }
 
+    /**
+     * The STS URL EKS tokens are presigned for: an https {@code --endpoint-url}, else the region's public STS
+     * (API servers only accept https STS URLs; sandboxes verify the signature locally whatever the host).
+     */
+    URI stsEndpointForTokens() {
+        return endpointUrl != null && "https".equals(endpointUrl.getScheme()) ? endpointUrl : null;
+    }
+
     Duration timeoutOr(Duration fallback) {
         return timeout == null ? fallback : Durations.parse("--timeout", timeout);
     }

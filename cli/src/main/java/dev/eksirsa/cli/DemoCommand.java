@@ -1,6 +1,16 @@
 package dev.eksirsa.cli;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.eksirsa.engine.api.Change;
+import dev.eksirsa.engine.api.ProgressListener;
+import dev.eksirsa.engine.aws.AwsClients;
+import dev.eksirsa.engine.aws.AwsConnection;
+import dev.eksirsa.engine.aws.CredentialsSource;
+import dev.eksirsa.engine.aws.eks.ClusterReconciler;
+import dev.eksirsa.engine.aws.eks.ClusterResult;
+import dev.eksirsa.engine.aws.eks.ClusterSpec;
+import dev.eksirsa.engine.aws.eks.IssuerThumbprint;
+import dev.eksirsa.engine.kube.KubeAccessCheck;
 import dev.eksirsa.sandbox.Sandbox;
 import dev.eksirsa.sandbox.SandboxAccount;
 import dev.eksirsa.sandbox.SandboxOptions;
@@ -11,29 +21,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.Filter;
-import software.amazon.awssdk.services.ec2.model.Subnet;
-import software.amazon.awssdk.services.eks.EksClient;
-import software.amazon.awssdk.services.eks.waiters.EksWaiter;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
- * The runbook's IRSA chain on the embedded sandbox. It grows with each step issue; today it shows the sandbox:
- * cluster, OIDC provider, Role-1 for the delegate's service account, Role-2 in the second account, and the
- * chain service-account token → web identity → Role-1 → Role-2, with the wrong service account denied.
+ * The runbook's IRSA chain on the embedded sandbox. It grows with each step issue; today it shows the engine's
+ * cluster step (cluster, OIDC provider, access to the Kubernetes API, an idempotent re-run), then, with raw SDK
+ * calls, Role-1 for the delegate's service account, Role-2 in the second account, and the chain service-account token → web identity → Role-1 → Role-2, with the wrong service account denied.
  */
 @Command(
         name = "demo",
@@ -59,16 +64,14 @@ final class DemoCommand implements Callable<Integer> {
             Clients admin = new Clients(sandbox.awsEndpoint(), sandbox.region(), key(primary));
             Clients crossAdmin = new Clients(sandbox.awsEndpoint(), sandbox.region(), key(secondary));
 
-            String issuer = createCluster(admin);
-            step("cluster", CLUSTER + " is ACTIVE, OIDC issuer " + issuer);
-            String providerArn;
-            try (IamClient iam = admin.iam()) {
-                providerArn = iam.createOpenIDConnectProvider(b -> b.url(issuer)
-                                .clientIDList("sts.amazonaws.com")
-                                .thumbprintList(sandbox.oidc().topCertificateThumbprint()))
-                        .openIDConnectProviderArn();
-            }
+            ClusterResult cluster = ensureCluster(sandbox, primary);
+            String issuer = cluster.oidcIssuer();
+            String providerArn = cluster.oidcProviderArn();
+            step("cluster", CLUSTER + " is " + cluster.status() + ", OIDC issuer " + issuer);
+            printChanges(cluster);
             step("oidc provider", providerArn);
+            ClusterResult again = ensureCluster(sandbox, primary);
+            step("cluster re-run", again.changed() ? "UNEXPECTED CHANGES" : "no changes (idempotent)");
 
             String role1Name = CLUSTER + "-" + NAMESPACE + "-" + SERVICE_ACCOUNT;
             String role2Arn = "arn:aws:iam::" + secondary.accountId() + ":role/demo-cross-account";
@@ -132,6 +135,18 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    private void printChanges(ClusterResult result) {
+        for (Change change : result.changes()) {
+            step(
+                    "  " + change.action().name().toLowerCase(Locale.ROOT),
+                    change.kind() + " " + change.id() + (change.detail().isEmpty() ? "" : ": " + change.detail()));
+        }
+        result.warnings().forEach(w -> step("  warning", w));
+        if (result.warnings().isEmpty()) {
+            step("  kubernetes api", "reachable at " + result.endpoint() + " with the engine's EKS token");
+        }
+    }
+
     private void step(String name, String detail) {
         out.printf("%-22s %s%n", name, detail);
     }
@@ -140,43 +155,25 @@ final class DemoCommand implements Callable<Integer> {
         return AwsBasicCredentials.create(account.accessKeyId(), account.secretAccessKey());
     }
 
-    private static String createCluster(Clients admin) {
-        try (IamClient iam = admin.iam();
-                EksClient eks = admin.eks();
-                Ec2Client ec2 = admin.ec2()) {
-            String roleArn = iam.createRole(
-                            b -> b.roleName(CLUSTER + "-cluster")
-                                    .assumeRolePolicyDocument(
-                                            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                                                    + "\"Principal\":{\"Service\":\"eks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"))
-                    .role()
-                    .arn();
-            iam.attachRolePolicy(
-                    b -> b.roleName(CLUSTER + "-cluster").policyArn("arn:aws:iam::aws:policy/AmazonEKSClusterPolicy"));
-            List<String> subnets = ec2
-                    .describeSubnets(b -> b.filters(Filter.builder()
-                            .name("default-for-az")
-                            .values("true")
-                            .build()))
-                    .subnets()
-                    .stream()
-                    .map(Subnet::subnetId)
-                    .limit(2)
-                    .toList();
-            eks.createCluster(b -> b.name(CLUSTER).roleArn(roleArn).resourcesVpcConfig(v -> v.subnetIds(subnets)));
-            try (EksWaiter waiter = EksWaiter.builder()
-                    .client(eks)
-                    .overrideConfiguration(
-                            o -> o.backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(250)))
-                                    .maxAttempts(120))
-                    .build()) {
-                waiter.waitUntilClusterActive(b -> b.name(CLUSTER));
-            }
-            return eks.describeCluster(b -> b.name(CLUSTER))
-                    .cluster()
-                    .identity()
-                    .oidc()
-                    .issuer();
+    /** The engine's cluster step (issue 4): create the cluster and its OIDC provider, idempotently. */
+    private static ClusterResult ensureCluster(Sandbox sandbox, SandboxAccount account) {
+        AwsConnection connection = AwsConnection.of(
+                        CredentialsSource.staticKeys(account.accessKeyId(), account.secretAccessKey(), null),
+                        sandbox.region())
+                .withEndpoint(sandbox.awsEndpoint());
+        ClusterSpec spec = ClusterSpec.builder(CLUSTER)
+                .create(true)
+                .pollInterval(Duration.ofMillis(250))
+                .timeout(Duration.ofMinutes(1))
+                .build();
+        try (AwsClients aws = connection.open()) {
+            return new ClusterReconciler(
+                            aws,
+                            IssuerThumbprint.withExtraTrust(
+                                    sandbox.certificateAuthority().rootPem()),
+                            ProgressListener.NONE,
+                            new KubeAccessCheck(aws, null))
+                    .reconcile(spec);
         }
     }
 
@@ -236,24 +233,6 @@ final class DemoCommand implements Callable<Integer> {
 
         StsClient sts() {
             return StsClient.builder()
-                    .endpointOverride(endpoint)
-                    .region(Region.of(region))
-                    .credentialsProvider(StaticCredentialsProvider.create(credentials))
-                    .httpClientBuilder(UrlConnectionHttpClient.builder())
-                    .build();
-        }
-
-        EksClient eks() {
-            return EksClient.builder()
-                    .endpointOverride(endpoint)
-                    .region(Region.of(region))
-                    .credentialsProvider(StaticCredentialsProvider.create(credentials))
-                    .httpClientBuilder(UrlConnectionHttpClient.builder())
-                    .build();
-        }
-
-        Ec2Client ec2() {
-            return Ec2Client.builder()
                     .endpointOverride(endpoint)
                     .region(Region.of(region))
                     .credentialsProvider(StaticCredentialsProvider.create(credentials))

@@ -69,18 +69,24 @@ final class KubeconfigWriter {
         }
     }
 
-    /** How to run this very eks-irsa again: {@code java -jar <this jar>}, else {@code eks-irsa} from PATH. */
+    /**
+     * How to run this very eks-irsa again: {@code java -jar <this jar>}; from a classes directory (a build or an
+     * IDE) {@code java -cp <this JVM's class path> <Main>}; else {@code eks-irsa} from PATH.
+     */
     static List<String> selfCommand() {
         try {
-            Path jar = Path.of(Main.class
+            Path location = Path.of(Main.class
                     .getProtectionDomain()
                     .getCodeSource()
                     .getLocation()
                     .toURI());
-            if (jar.toString().endsWith(".jar")) {
-                String java =
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString();
-                return List.of(java, "-jar", jar.toString());
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            if (location.toString().endsWith(".jar")) {
+                return List.of(java, "-jar", location.toString());
+            }
+            if (Files.isDirectory(location)) {
+                return List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName());
             }
         } catch (Exception e) {
             // fall through to PATH

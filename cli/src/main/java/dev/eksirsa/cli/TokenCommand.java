@@ -6,7 +6,6 @@ import dev.eksirsa.engine.aws.AwsConnection;
 import dev.eksirsa.engine.aws.eks.EksToken;
 import dev.eksirsa.engine.aws.eks.EksTokenGenerator;
 import java.io.PrintStream;
-import java.net.URI;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -42,10 +41,11 @@ final class TokenCommand implements Callable<Integer> {
         try {
             AwsConnection aws = connection.connection(System.getenv());
             try (AwsClients clients = aws.open()) {
-                URI endpoint =
-                        aws.endpoint() != null && "https".equals(aws.endpoint().getScheme()) ? aws.endpoint() : null;
                 EksToken token = new EksTokenGenerator(
-                                clients.credentialsProvider(), clients.region(), endpoint, Clock.systemUTC())
+                                clients.credentialsProvider(),
+                                clients.region(),
+                                connection.stsEndpointForTokens(),
+                                Clock.systemUTC())
                         .generate(cluster);
                 out.println("{\"kind\":\"ExecCredential\",\"apiVersion\":\"" + API_VERSION + "\",\"spec\":{},"
                         + "\"status\":{\"expirationTimestamp\":\""

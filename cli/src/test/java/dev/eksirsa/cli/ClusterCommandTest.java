@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eksirsa.sandbox.Sandbox;
 import dev.eksirsa.sandbox.SandboxOptions;
 import dev.eksirsa.testkit.Backend;
+import dev.eksirsa.testkit.CliResult;
+import dev.eksirsa.testkit.Kubectl;
 import dev.eksirsa.testkit.RunsAgainst;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -120,7 +122,8 @@ class ClusterCommandTest {
     }
 
     @Test
-    void cluster_writeKubeconfig_execEntryRunsTokenAndHoldsNoSecret() throws Exception {
+    @RunsAgainst({Backend.SANDBOX_SDK, Backend.KUBECTL})
+    void cluster_writeKubeconfig_kubectlWorksWithTheFileAndItHoldsNoSecret() throws Exception {
         Path kubeconfig = dir.resolve("kubeconfig");
 
         Run run = cli(
@@ -133,9 +136,6 @@ class ClusterCommandTest {
                 "--write-kubeconfig",
                 kubeconfig.toString());
 
-        org.junit.jupiter.api.Assumptions.assumeFalse(
-                run.err().contains("reports no API endpoint"),
-                "the sandbox's Kubernetes API is not wired into EKS yet (no endpoint/CA in DescribeCluster)");
         assertThat(run.exit()).as(run.err()).isZero();
         String text = Files.readString(kubeconfig);
         assertThat(text)
@@ -149,6 +149,40 @@ class ClusterCommandTest {
                         "certificate-authority-data")
                 .doesNotContain(
                         sandbox.primary().secretAccessKey(), sandbox.primary().accessKeyId());
+        // the exec entry runs this build's eks-irsa token (java -cp <classes> Main) with the user's credentials
+        sandbox.calls().clear();
+        Kubectl kubectl = Kubectl.with(kubeconfig).withEnv(credentialsEnv());
+        CliResult namespaces = kubectl.run("get", "namespaces", "-o", "name");
+        CliResult created = kubectl.run("create", "namespace", "from-kubeconfig");
+
+        assertThat(namespaces.exitCode()).as("%s", namespaces).isZero();
+        assertThat(namespaces.stdout()).contains("namespace/default");
+        assertThat(created.exitCode()).as("%s", created).isZero();
+        assertThat(sandbox.calls().matching(r -> "kubernetes".equals(r.service()) && r.mutating()))
+                .anySatisfy(r -> {
+                    assertThat(r.cluster()).isEqualTo("cli-kube");
+                    assertThat(r.principal()).isEqualTo(sandbox.primary().arn());
+                });
+    }
+
+    @Test
+    void cluster_callerWithoutAccessEntry_warnsHowToGrantItAndSucceeds() throws Exception {
+        Run created = cli("cluster", "--name", "cli-access", "--create", "--timeout", "20s", "--output", "json");
+        String ops = operatorRole("cli-ops");
+
+        Run refused = cli("cluster", "--name", "cli-access", "--role-arn", ops, "--output", "json");
+        Run granted = cli("cluster", "--name", "cli-access", "--access-principal-arn", ops, "--output", "json");
+        Run admitted = cli("cluster", "--name", "cli-access", "--role-arn", ops, "--output", "json");
+
+        assertThat(created.exit()).as(created.err()).isZero();
+        assertThat(JSON.readTree(created.out()).get("warnings")).isEmpty();
+        assertThat(refused.exit()).as(refused.err()).isZero();
+        assertThat(JSON.readTree(refused.out()).get("warnings").get(0).asText())
+                .contains("403 Forbidden", "--access-principal-arn " + ops);
+        assertThat(refused.err()).contains("--access-principal-arn " + ops);
+        assertThat(granted.exit()).as(granted.err()).isZero();
+        assertThat(admitted.exit()).as(admitted.err()).isZero();
+        assertThat(JSON.readTree(admitted.out()).get("warnings")).isEmpty();
     }
 
     @Test
@@ -210,6 +244,39 @@ class ClusterCommandTest {
         }
     }
 
+    /** A role of the sandbox's primary account with AdministratorAccess in IAM, trusting the primary user. */
+    private static String operatorRole(String name) {
+        try (var iam = software.amazon.awssdk.services.iam.IamClient.builder()
+                .endpointOverride(sandbox.awsEndpoint())
+                .region(software.amazon.awssdk.regions.Region.AWS_GLOBAL)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                                sandbox.primary().accessKeyId(),
+                                sandbox.primary().secretAccessKey())))
+                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
+                .build()) {
+            String arn = iam.createRole(b -> b.roleName(name)
+                            .assumeRolePolicyDocument(
+                                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                                            + "\"Principal\":{\"AWS\":\""
+                                            + sandbox.primary().arn()
+                                            + "\"},\"Action\":\"sts:AssumeRole\"}]}"))
+                    .role()
+                    .arn();
+            iam.attachRolePolicy(b -> b.roleName(name).policyArn(Sandbox.ADMINISTRATOR_ACCESS));
+            return arn;
+        }
+    }
+
+    /** The credentials users have in their environment; passed on to processes, never printed. */
+    private static Map<String, String> credentialsEnv() {
+        return Map.of(
+                "AWS_ACCESS_KEY_ID", sandbox.primary().accessKeyId(),
+                "AWS_SECRET_ACCESS_KEY", sandbox.primary().secretAccessKey(),
+                "AWS_REGION", sandbox.region(),
+                "AWS_EC2_METADATA_DISABLED", "true");
+    }
+
     private static Run cli(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
@@ -221,9 +288,7 @@ class ClusterCommandTest {
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("AWS_") || k.endsWith("_PROXY") || k.endsWith("_proxy"));
-        env.put("AWS_ACCESS_KEY_ID", sandbox.primary().accessKeyId());
-        env.put("AWS_SECRET_ACCESS_KEY", sandbox.primary().secretAccessKey());
-        env.put("AWS_REGION", sandbox.region());
+        env.putAll(credentialsEnv());
         env.put("AWS_CA_BUNDLE", caBundle.toString());
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");

@@ -26,6 +26,9 @@ class DemoCommandTest {
         String out = captured.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(out).isZero();
         assertThat(out)
+                .contains("create", "EksCluster demo", "OidcProvider arn:aws:iam::")
+                .contains("reachable at https://127.0.0.1:")
+                .contains("no changes (idempotent)")
                 .contains("assumed-role/demo-harness-delegate-ng-harness-delegate/demo")
                 .contains("assumed-role/demo-cross-account/demo-chain")
                 .contains("harness-delegate-ng/default is refused: AccessDenied")

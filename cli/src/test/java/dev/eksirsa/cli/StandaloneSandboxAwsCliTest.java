@@ -8,6 +8,7 @@ import dev.eksirsa.testkit.AwsCli;
 import dev.eksirsa.testkit.AwsKeys;
 import dev.eksirsa.testkit.Backend;
 import dev.eksirsa.testkit.CliResult;
+import dev.eksirsa.testkit.Kubectl;
 import dev.eksirsa.testkit.RunsAgainst;
 import java.net.URI;
 import java.nio.file.Files;
@@ -54,6 +55,7 @@ class StandaloneSandboxAwsCliTest {
     }
 
     @Test
+    @RunsAgainst({Backend.AWS_CLI, Backend.KUBECTL})
     void eksCreateClusterAndWait_thenOidcProviderWithOpensslThumbprint() throws Exception {
         AwsCli aws = sandbox.cli(primary);
         String roleArn = aws.run(
@@ -118,6 +120,15 @@ class StandaloneSandboxAwsCliTest {
         assertThat(provider.path("Url").asText()).isEqualTo(issuer.substring("https://".length()));
         assertThat(provider.path("ThumbprintList").get(0).asText()).isEqualTo(thumbprint);
         assertThat(provider.path("ClientIDList").get(0).asText()).isEqualTo("sts.amazonaws.com");
+
+        // the standalone sandbox serves the cluster's Kubernetes API: update-kubeconfig's file works as is
+        Path kubeconfig = dir.resolve("kubeconfig");
+        aws.run("eks", "update-kubeconfig", "--name", "cli", "--kubeconfig", kubeconfig.toString())
+                .assertOk();
+        CliResult namespaces =
+                Kubectl.with(kubeconfig).withEnv(aws.environment()).run("get", "namespaces", "-o", "name");
+        assertThat(namespaces.ok()).as(namespaces.toString()).isTrue();
+        assertThat(namespaces.stdout()).contains("namespace/default");
     }
 
     /** The thumbprint as AWS's documentation computes it: SHA-1 of the last certificate the issuer presents. */

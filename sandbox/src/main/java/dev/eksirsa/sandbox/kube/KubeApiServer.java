@@ -17,9 +17,14 @@ import java.util.concurrent.TimeUnit;
 
 /** One cluster's Kubernetes API: the fabric8 mock in CRUD mode behind {@link KubeDispatcher}, served over TLS. */
 public final class KubeApiServer implements AutoCloseable {
-    static {
-        // The mock logs every request at INFO; the call log is the sandbox's record.
-        java.util.logging.Logger.getLogger(MockWebServer.class.getName()).setLevel(java.util.logging.Level.WARNING);
+    // The mock logs every request at INFO; the call log is the sandbox's record. The reference is kept because
+    // java.util.logging holds loggers weakly: a collected logger would come back at INFO.
+    private static final java.util.logging.Logger MOCK_LOG = quietMockLog();
+
+    private static java.util.logging.Logger quietMockLog() {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(MockWebServer.class.getName());
+        log.setLevel(java.util.logging.Level.WARNING);
+        return log;
     }
 
     private static final List<String> SYSTEM_NAMESPACES =

@@ -33,12 +33,19 @@ final class ClusterEnsurer {
     private final IssuerThumbprint thumbprints;
     private final RecordingListener progress;
     private final ClusterReader reader;
+    private final ApiAccessCheck accessCheck;
 
-    ClusterEnsurer(AwsClients aws, ClusterReader reader, IssuerThumbprint thumbprints, RecordingListener progress) {
+    ClusterEnsurer(
+            AwsClients aws,
+            ClusterReader reader,
+            IssuerThumbprint thumbprints,
+            ApiAccessCheck accessCheck,
+            RecordingListener progress) {
         this.aws = aws;
         this.thumbprints = thumbprints;
         this.progress = progress;
         this.reader = reader;
+        this.accessCheck = accessCheck;
     }
 
     ClusterResult run(ClusterSpec spec) {
@@ -105,6 +112,7 @@ final class ClusterEnsurer {
             plan.forEach(c -> changes.add(c.change()));
         } else {
             apply(plan, changes);
+            checkApiAccess(cluster);
         }
         return new ClusterResult(
                 name,
@@ -192,6 +200,28 @@ final class ClusterEnsurer {
             warn("EKS cluster \"" + cluster.name() + "\" has no public endpoint: its Kubernetes API is reachable only"
                     + " from inside its VPC (run from there, or enable public access)");
         }
+    }
+
+    private void checkApiAccess(Cluster cluster) {
+        if (cluster.status() != ClusterStatus.ACTIVE
+                || cluster.endpoint() == null
+                || cluster.certificateAuthority() == null
+                || cluster.certificateAuthority().data() == null) {
+            return;
+        }
+        progress.info("Checking access to the Kubernetes API of EKS cluster \"" + cluster.name() + "\"");
+        boolean publicAccess = cluster.resourcesVpcConfig() == null
+                || !Boolean.FALSE.equals(cluster.resourcesVpcConfig().endpointPublicAccess());
+        String mode =
+                cluster.accessConfig() == null ? null : cluster.accessConfig().authenticationModeAsString();
+        accessCheck
+                .problem(new ApiAccessCheck.ApiTarget(
+                        cluster.name(),
+                        cluster.endpoint(),
+                        cluster.certificateAuthority().data(),
+                        publicAccess,
+                        mode))
+                .ifPresent(this::warn);
     }
 
     private static String issuerOf(Cluster cluster) {

@@ -14,11 +14,20 @@ public final class ClusterReconciler {
     private final AwsClients aws;
     private final IssuerThumbprint thumbprints;
     private final ProgressListener progress;
+    private final ApiAccessCheck accessCheck;
 
-    public ClusterReconciler(AwsClients aws, IssuerThumbprint thumbprints, ProgressListener progress) {
+    /** @param accessCheck run on the ACTIVE cluster after a real run; its problems become warnings */
+    public ClusterReconciler(
+            AwsClients aws, IssuerThumbprint thumbprints, ProgressListener progress, ApiAccessCheck accessCheck) {
         this.aws = aws;
         this.thumbprints = thumbprints;
         this.progress = progress;
+        this.accessCheck = accessCheck == null ? ApiAccessCheck.NONE : accessCheck;
+    }
+
+    /** Without a look at the Kubernetes API. */
+    public ClusterReconciler(AwsClients aws, IssuerThumbprint thumbprints, ProgressListener progress) {
+        this(aws, thumbprints, progress, ApiAccessCheck.NONE);
     }
 
     public ClusterResult reconcile(ClusterSpec spec) {
@@ -28,6 +37,6 @@ public final class ClusterReconciler {
         if (spec.state() == DesiredState.ABSENT) {
             return new ClusterTeardown(aws, reader, run).run(spec);
         }
-        return new ClusterEnsurer(aws, reader, thumbprints, run).run(spec);
+        return new ClusterEnsurer(aws, reader, thumbprints, accessCheck, run).run(spec);
     }
 }

@@ -1,0 +1,188 @@
+package dev.eksirsa.engine.irsa;
+
+import dev.eksirsa.engine.api.Change;
+import dev.eksirsa.engine.api.InputRules;
+import dev.eksirsa.engine.api.ProgressListener;
+import dev.eksirsa.engine.aws.AwsClients;
+import dev.eksirsa.engine.aws.AwsConnection;
+import dev.eksirsa.engine.aws.PlannedChange;
+import dev.eksirsa.engine.aws.iam.policy.PolicyDocument;
+import dev.eksirsa.engine.aws.iam.policy.PolicyJson;
+import dev.eksirsa.engine.aws.iam.policy.PolicyStatement;
+import dev.eksirsa.engine.aws.iam.policy.TrustPolicies;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Steps 5-8 of the runbook, IAM side: the IRSA role trusted by the cluster's service accounts, its policies, the
+ * roles it may assume, and cross-account target roles that trust exactly it. Reads everything, plans every
+ * difference, checks the whole chain, then writes (unless dry run) — so bad input and a broken chain are refused
+ * before the first write, and an unchanged setup issues reads only.
+ */
+public final class IrsaRoleReconciler {
+    public static final String ASSUME_ROLES_POLICY = "EksIrsaAssumeRoles";
+
+    private final AwsClients aws;
+    private final Function<AwsConnection, AwsClients> open;
+    private final ProgressListener progress;
+    private final PrincipalPropagation propagation;
+
+    public IrsaRoleReconciler(AwsClients aws, ProgressListener progress) {
+        this(aws, AwsConnection::open, progress, PrincipalPropagation.standard());
+    }
+
+    /** @param open opens the connection of a target role; the reconciler closes what it opened */
+    public IrsaRoleReconciler(
+            AwsClients aws,
+            Function<AwsConnection, AwsClients> open,
+            ProgressListener progress,
+            PrincipalPropagation propagation) {
+        this.aws = aws;
+        this.open = open;
+        this.progress = progress == null ? ProgressListener.NONE : progress;
+        this.propagation = propagation;
+    }
+
+    public IrsaRoleResult reconcile(IrsaRoleSpec spec) {
+        CallerAccount account = CallerAccount.of(aws, "IAM role " + spec.roleName());
+        String roleArn = DesiredRole.arn(account.partition(), account.accountId(), spec.path(), spec.roleName());
+        List<TargetRole> targets = new ArrayList<>();
+        try {
+            for (TargetRoleSpec t : spec.targetRoles()) {
+                AwsClients clients = open.apply(t.connection());
+                CallerAccount ta;
+                try {
+                    ta = CallerAccount.of(clients, "target role " + t.roleName());
+                } catch (RuntimeException e) {
+                    clients.close();
+                    throw e;
+                }
+                String arn = DesiredRole.arn(ta.partition(), ta.accountId(), t.path(), t.roleName());
+                targets.add(new TargetRole(t, clients, ta, arn));
+            }
+            return spec.state() == RoleState.ABSENT
+                    ? remove(spec, roleArn, targets)
+                    : ensure(spec, account, roleArn, targets);
+        } finally {
+            targets.forEach(t -> t.aws().close());
+        }
+    }
+
+    private IrsaRoleResult ensure(IrsaRoleSpec spec, CallerAccount account, String roleArn, List<TargetRole> targets) {
+        OidcProviderRef provider = OidcProviderRef.resolve(aws, spec, account.partition(), account.accountId(), progress);
+        List<String> targetArns = targets.stream().map(TargetRole::arn).toList();
+
+        Map<String, PolicyDocument> inline = new LinkedHashMap<>(InlinePolicies.parse("inlinePolicies", spec.inlinePolicies()));
+        Set<String> assumable = new LinkedHashSet<>(spec.assumeRoleArns());
+        assumable.addAll(targetArns);
+        if (!assumable.isEmpty()) {
+            inline.put(
+                    ASSUME_ROLES_POLICY,
+                    PolicyDocument.of(List.of(TrustPolicies.assumeRoles(List.copyOf(assumable)))));
+        }
+        ChainCheck.identity(inline.values(), targetArns);
+        List<String> subjects = spec.serviceAccounts().stream().map(ServiceAccountRef::subject).toList();
+        DesiredRole desired = new DesiredRole(
+                spec.roleName(),
+                roleArn,
+                spec.path(),
+                spec.description(),
+                spec.maxSessionDuration(),
+                spec.permissionsBoundary(),
+                spec.tags(),
+                spec.clusterName(),
+                TrustPolicies.webIdentity(provider.arn(), provider.issuerHostPath(), subjects, spec.audience()),
+                Set.copyOf(spec.policyArns()),
+                inline);
+
+        Optional<ActualRole> actual = new RoleReader(aws.iam()).read(spec.roleName());
+        RolePlanner planner = new RolePlanner(aws.iam(), account.partition(), progress);
+        RolePlan rolePlan = planner.plan(actual, desired, spec.exclusive(), null);
+        ChainCheck.webIdentity(roleArn, rolePlan.trustAfter(), provider, spec.serviceAccounts(), spec.audience());
+        String actualArn = rolePlan.arn();
+
+        List<RolePlan> targetPlans = new ArrayList<>();
+        for (TargetRole target : targets) {
+            TargetRoleSpec t = target.spec();
+            PolicyStatement trust = TrustPolicies.crossAccount(actualArn, t.externalId());
+            DesiredRole targetDesired = new DesiredRole(
+                    t.roleName(),
+                    target.arn(),
+                    t.path(),
+                    t.description() != null ? t.description() : "Cross-account role trusted by " + actualArn,
+                    t.maxSessionDuration(),
+                    null,
+                    t.tags(),
+                    spec.clusterName(),
+                    List.of(trust),
+                    Set.copyOf(t.policyArns()),
+                    InlinePolicies.parse("targetRoles.inlinePolicies", t.inlinePolicies()));
+            RolePlanner targetPlanner = new RolePlanner(target.aws().iam(), target.account().partition(), progress);
+            RolePlan plan = targetPlanner.plan(
+                    new RoleReader(target.aws().iam()).read(t.roleName()),
+                    targetDesired,
+                    spec.exclusive(),
+                    rolePlan.creates() ? propagation : null);
+            ChainCheck.crossAccount(plan.arn(), plan.trustAfter(), actualArn, t.externalId());
+            targetPlans.add(plan);
+        }
+
+        List<PlannedChange> all = new ArrayList<>(rolePlan.changes());
+        targetPlans.forEach(p -> all.addAll(p.changes()));
+        apply(spec, all);
+        return new IrsaRoleResult(
+                actualArn,
+                spec.roleName(),
+                PolicyJson.toMap(rolePlan.trustAfter()),
+                spec.serviceAccountNames(),
+                targetPlans.stream().map(RolePlan::arn).toList(),
+                rolePlan.creates(),
+                !rolePlan.creates() && !all.isEmpty(),
+                List.of(),
+                all.stream().map(PlannedChange::change).toList());
+    }
+
+    private IrsaRoleResult remove(IrsaRoleSpec spec, String roleArn, List<TargetRole> targets) {
+        List<PlannedChange> all = new ArrayList<>();
+        List<String> targetArns = new ArrayList<>();
+        for (TargetRole target : targets) {
+            RolePlanner planner = new RolePlanner(target.aws().iam(), target.account().partition(), progress);
+            RolePlan plan = planner.planRemoval(new RoleReader(target.aws().iam()).read(target.spec().roleName()));
+            all.addAll(plan.changes());
+            targetArns.add(target.arn());
+        }
+        RolePlanner planner = new RolePlanner(aws.iam(), InputRules.partitionOfArn(roleArn), progress);
+        RolePlan plan = planner.planRemoval(new RoleReader(aws.iam()).read(spec.roleName()));
+        all.addAll(plan.changes());
+        apply(spec, all);
+        return new IrsaRoleResult(
+                plan.arn() == null ? roleArn : plan.arn(),
+                spec.roleName(),
+                plan.trustAfter() == null ? Map.of() : PolicyJson.toMap(plan.trustAfter()),
+                spec.serviceAccountNames(),
+                targetArns,
+                false,
+                !all.isEmpty(),
+                List.of(),
+                all.stream().map(PlannedChange::change).toList());
+    }
+
+    private void apply(IrsaRoleSpec spec, List<PlannedChange> changes) {
+        if (changes.isEmpty()) {
+            progress.info("IAM role " + spec.roleName() + " is up to date");
+            return;
+        }
+        if (spec.dryRun()) {
+            progress.info("Dry run: " + changes.size() + " change(s) planned, nothing changed");
+            changes.stream().map(PlannedChange::change).map(Change::toString).forEach(c -> progress.info("  " + c));
+            return;
+        }
+        changes.forEach(c -> c.apply().run());
+    }
+}

@@ -1,0 +1,253 @@
+package dev.eksirsa.engine.irsa;
+
+import dev.eksirsa.engine.api.InputRules;
+import dev.eksirsa.engine.api.InvalidInputException;
+import dev.eksirsa.engine.aws.iam.policy.RoleArns;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An IRSA role: who may assume it (service accounts of a cluster), what it may do (managed and inline policies,
+ * roles it may assume) and the cross-account roles that trust it. Everything is checked here, before any call.
+ *
+ * @param clusterName finds the issuer and provider; may be null when {@code oidcProviderArn} and {@code roleName}
+ *     are given
+ * @param roleName null for the default of {@link RoleNames#defaultName}
+ * @param audience the {@code aud} the trust requires; null for {@code sts.amazonaws.com}
+ * @param allowWildcards whether service accounts may be patterns ({@code ns/app-*}), matched with StringLike
+ * @param exclusive on a role eks-irsa did not create, also remove policies and statements the spec does not name
+ */
+public record IrsaRoleSpec(
+        String clusterName,
+        String oidcProviderArn,
+        List<ServiceAccountRef> serviceAccounts,
+        String roleName,
+        String path,
+        String description,
+        Integer maxSessionDuration,
+        String permissionsBoundary,
+        Map<String, String> tags,
+        List<String> policyArns,
+        Map<String, String> inlinePolicies,
+        List<String> assumeRoleArns,
+        String audience,
+        boolean allowWildcards,
+        List<TargetRoleSpec> targetRoles,
+        boolean exclusive,
+        RoleState state,
+        boolean dryRun) {
+    public static final String DEFAULT_AUDIENCE = "sts.amazonaws.com";
+
+    public IrsaRoleSpec {
+        if (clusterName != null) {
+            InputRules.clusterName("clusterName", clusterName);
+        }
+        if (oidcProviderArn != null) {
+            IamNames.oidcProviderArn("oidcProviderArn", oidcProviderArn);
+        }
+        if (clusterName == null && oidcProviderArn == null) {
+            throw new InvalidInputException("clusterName", "is required unless oidcProviderArn is given");
+        }
+        serviceAccounts = List.copyOf(serviceAccounts == null ? List.of() : serviceAccounts);
+        if (serviceAccounts.isEmpty()) {
+            throw new InvalidInputException("serviceAccounts", "name at least one namespace/name");
+        }
+        if (new HashSet<>(serviceAccounts).size() != serviceAccounts.size()) {
+            throw new InvalidInputException("serviceAccounts", "lists a service account twice");
+        }
+        if (!allowWildcards && serviceAccounts.stream().anyMatch(ServiceAccountRef::isPattern)) {
+            throw new InvalidInputException(
+                    "serviceAccounts", "contains a wildcard; set allowWildcards to trust a pattern of service accounts");
+        }
+        if (roleName == null) {
+            if (clusterName == null) {
+                throw new InvalidInputException("roleName", "is required when no clusterName is given");
+            }
+            if (serviceAccounts.get(0).isPattern()) {
+                throw new InvalidInputException("roleName", "is required when the first service account is a pattern");
+            }
+            roleName = RoleNames.defaultName(clusterName, serviceAccounts.get(0));
+        }
+        IamNames.roleName("roleName", roleName);
+        path = IamNames.path("path", path == null ? "/" : path);
+        IamNames.description("description", description);
+        IamNames.maxSessionDuration("maxSessionDuration", maxSessionDuration);
+        if (permissionsBoundary != null) {
+            IamNames.managedPolicyArn("permissionsBoundary", permissionsBoundary);
+        }
+        tags = Map.copyOf(Tags.validate("tags", tags));
+        policyArns = List.copyOf(policyArns == null ? List.of() : policyArns);
+        policyArns.forEach(p -> IamNames.managedPolicyArn("policyArns", p));
+        inlinePolicies = Map.copyOf(inlinePolicies == null ? Map.of() : inlinePolicies);
+        InlinePolicies.parse("inlinePolicies", inlinePolicies);
+        assumeRoleArns = List.copyOf(assumeRoleArns == null ? List.of() : assumeRoleArns);
+        for (String arn : assumeRoleArns) {
+            if (!RoleArns.isRoleArn(arn)) {
+                throw new InvalidInputException("assumeRoleArns", RoleArns.explain(arn, "assumeRoleArns"));
+            }
+        }
+        audience = audience == null ? DEFAULT_AUDIENCE : audience;
+        if (audience.isBlank() || audience.length() > 255 || audience.contains("*")) {
+            throw new InvalidInputException("audience", "must be 1-255 characters without wildcards");
+        }
+        targetRoles = List.copyOf(targetRoles == null ? List.of() : targetRoles);
+        Set<String> targetNames = new HashSet<>();
+        for (TargetRoleSpec target : targetRoles) {
+            if (!targetNames.add(target.roleName())) {
+                throw new InvalidInputException("targetRoles", "names role " + target.roleName() + " twice");
+            }
+        }
+        state = state == null ? RoleState.PRESENT : state;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public List<String> serviceAccountNames() {
+        return serviceAccounts.stream().map(ServiceAccountRef::toString).toList();
+    }
+
+    /** Collects arguments by name, as the CLI and the Jenkins step have them; {@link #build()} validates. */
+    public static final class Builder {
+        private String clusterName;
+        private String oidcProviderArn;
+        private final List<ServiceAccountRef> serviceAccounts = new ArrayList<>();
+        private String roleName;
+        private String path;
+        private String description;
+        private Integer maxSessionDuration;
+        private String permissionsBoundary;
+        private final Map<String, String> tags = new LinkedHashMap<>();
+        private final List<String> policyArns = new ArrayList<>();
+        private final Map<String, String> inlinePolicies = new LinkedHashMap<>();
+        private final List<String> assumeRoleArns = new ArrayList<>();
+        private String audience;
+        private boolean allowWildcards;
+        private final List<TargetRoleSpec> targetRoles = new ArrayList<>();
+        private boolean exclusive;
+        private RoleState state;
+        private boolean dryRun;
+
+        public Builder clusterName(String v) {
+            clusterName = v;
+            return this;
+        }
+
+        public Builder oidcProviderArn(String v) {
+            oidcProviderArn = v;
+            return this;
+        }
+
+        public Builder serviceAccount(String namespaceSlashName) {
+            serviceAccounts.add(ServiceAccountRef.parse(namespaceSlashName));
+            return this;
+        }
+
+        public Builder serviceAccount(String namespace, String name) {
+            serviceAccounts.add(new ServiceAccountRef(namespace, name));
+            return this;
+        }
+
+        public Builder roleName(String v) {
+            roleName = v;
+            return this;
+        }
+
+        public Builder path(String v) {
+            path = v;
+            return this;
+        }
+
+        public Builder description(String v) {
+            description = v;
+            return this;
+        }
+
+        public Builder maxSessionDuration(Integer v) {
+            maxSessionDuration = v;
+            return this;
+        }
+
+        public Builder permissionsBoundary(String v) {
+            permissionsBoundary = v;
+            return this;
+        }
+
+        public Builder tag(String key, String value) {
+            tags.put(key, value);
+            return this;
+        }
+
+        public Builder policyArn(String v) {
+            policyArns.add(v);
+            return this;
+        }
+
+        public Builder inlinePolicy(String name, String json) {
+            inlinePolicies.put(name, json);
+            return this;
+        }
+
+        public Builder assumeRoleArn(String v) {
+            assumeRoleArns.add(v);
+            return this;
+        }
+
+        public Builder audience(String v) {
+            audience = v;
+            return this;
+        }
+
+        public Builder allowWildcards(boolean v) {
+            allowWildcards = v;
+            return this;
+        }
+
+        public Builder targetRole(TargetRoleSpec v) {
+            targetRoles.add(v);
+            return this;
+        }
+
+        public Builder exclusive(boolean v) {
+            exclusive = v;
+            return this;
+        }
+
+        public Builder state(RoleState v) {
+            state = v;
+            return this;
+        }
+
+        public Builder dryRun(boolean v) {
+            dryRun = v;
+            return this;
+        }
+
+        public IrsaRoleSpec build() {
+            return new IrsaRoleSpec(
+                    clusterName,
+                    oidcProviderArn,
+                    serviceAccounts,
+                    roleName,
+                    path,
+                    description,
+                    maxSessionDuration,
+                    permissionsBoundary,
+                    tags,
+                    policyArns,
+                    inlinePolicies,
+                    assumeRoleArns,
+                    audience,
+                    allowWildcards,
+                    targetRoles,
+                    exclusive,
+                    state,
+                    dryRun);
+        }
+    }
+}

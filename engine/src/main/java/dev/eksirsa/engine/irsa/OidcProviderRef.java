@@ -1,0 +1,77 @@
+package dev.eksirsa.engine.irsa;
+
+import dev.eksirsa.engine.api.EksIrsaException;
+import dev.eksirsa.engine.api.InvalidInputException;
+import dev.eksirsa.engine.api.ProgressListener;
+import dev.eksirsa.engine.aws.AwsClients;
+import dev.eksirsa.engine.aws.AwsErrors;
+import dev.eksirsa.engine.aws.iam.OidcProviderReconciler;
+import java.net.URI;
+import java.util.List;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.eks.model.Cluster;
+import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+
+/**
+ * The IAM OIDC provider a trust policy federates with, and the issuer's {@code host/path} that prefixes its
+ * condition keys. Found from the cluster's issuer, or given directly; it must exist (the cluster operation
+ * creates it).
+ */
+record OidcProviderRef(String arn, String issuerHostPath) {
+    private static final String MARK = ":oidc-provider/";
+
+    static OidcProviderRef of(String arn) {
+        return new OidcProviderRef(arn, arn.substring(arn.indexOf(MARK) + MARK.length()));
+    }
+
+    static OidcProviderRef resolve(
+            AwsClients aws, IrsaRoleSpec spec, String partition, String accountId, ProgressListener progress) {
+        OidcProviderRef ref;
+        if (spec.oidcProviderArn() != null) {
+            if (!spec.oidcProviderArn().contains(":" + accountId + MARK)) {
+                throw new InvalidInputException(
+                        "oidcProviderArn", "must be a provider in the role's account " + accountId);
+            }
+            ref = of(spec.oidcProviderArn());
+        } else {
+            String cluster = spec.clusterName();
+            Cluster found;
+            try {
+                found = aws.eks().describeCluster(b -> b.name(cluster)).cluster();
+            } catch (ResourceNotFoundException e) {
+                throw new EksIrsaException(
+                        "EKS cluster \"" + cluster + "\" not found in " + aws.region(), e.requestId(), e);
+            } catch (AwsServiceException e) {
+                throw AwsErrors.translate("reading EKS cluster \"" + cluster + "\"", e);
+            }
+            String issuer = found.identity() == null || found.identity().oidc() == null
+                    ? null
+                    : found.identity().oidc().issuer();
+            if (issuer == null) {
+                throw new EksIrsaException("EKS cluster \"" + cluster + "\" has no OIDC issuer yet");
+            }
+            ref = of(OidcProviderReconciler.providerArn(partition, accountId, URI.create(issuer)));
+        }
+        List<String> clientIds;
+        try {
+            clientIds = aws.iam()
+                    .getOpenIDConnectProvider(b -> b.openIDConnectProviderArn(ref.arn()))
+                    .clientIDList();
+        } catch (NoSuchEntityException e) {
+            throw new EksIrsaException(
+                    "IAM OIDC provider " + ref.arn() + " does not exist; run `eks-irsa cluster"
+                            + (spec.clusterName() == null ? "" : " --name " + spec.clusterName())
+                            + "` first to associate the cluster's issuer",
+                    e.requestId(),
+                    e);
+        } catch (AwsServiceException e) {
+            throw AwsErrors.translate("reading IAM OIDC provider " + ref.arn(), e);
+        }
+        if (!clientIds.contains(spec.audience())) {
+            progress.warn("IAM OIDC provider " + ref.arn() + " does not list the audience " + spec.audience()
+                    + " among its client ids " + clientIds + "; web identity calls will fail until it does");
+        }
+        return ref;
+    }
+}

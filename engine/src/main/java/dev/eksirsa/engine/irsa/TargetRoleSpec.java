@@ -1,0 +1,64 @@
+package dev.eksirsa.engine.irsa;
+
+import dev.eksirsa.engine.api.InvalidInputException;
+import dev.eksirsa.engine.aws.AwsConnection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A cross-account role the IRSA role may assume (the runbook's Role-2), reached with its own connection. It is
+ * made to trust exactly the IRSA role's ARN, optionally with {@code sts:ExternalId}.
+ *
+ * @param connection credentials for the target account; never printed beyond what its own toString shows
+ * @param path null for {@code /}
+ * @param maxSessionDuration null to leave it; a chained session is capped at 1 hour by AWS anyway
+ */
+public record TargetRoleSpec(
+        String roleName,
+        AwsConnection connection,
+        String path,
+        String description,
+        Integer maxSessionDuration,
+        List<String> policyArns,
+        Map<String, String> inlinePolicies,
+        String externalId,
+        Map<String, String> tags) {
+
+    public TargetRoleSpec {
+        IamNames.roleName("targetRoles.roleName", roleName);
+        if (connection == null) {
+            throw new InvalidInputException("targetRoles.connection", "is required (profile, roleArn or credentialsEnv)");
+        }
+        path = IamNames.path("targetRoles.path", path == null ? "/" : path);
+        IamNames.description("targetRoles.description", description);
+        IamNames.maxSessionDuration("targetRoles.maxSessionDuration", maxSessionDuration);
+        policyArns = List.copyOf(policyArns == null ? List.of() : policyArns);
+        policyArns.forEach(p -> IamNames.managedPolicyArn("targetRoles.policyArns", p));
+        inlinePolicies = Map.copyOf(inlinePolicies == null ? Map.of() : inlinePolicies);
+        InlinePolicies.parse("targetRoles.inlinePolicies", inlinePolicies);
+        IamNames.externalId("targetRoles.externalId", externalId);
+        tags = Map.copyOf(Tags.validate("targetRoles.tags", tags));
+    }
+
+    public static TargetRoleSpec of(String roleName, AwsConnection connection, List<String> policyArns) {
+        return new TargetRoleSpec(roleName, connection, null, null, null, policyArns, null, null, null);
+    }
+
+    public TargetRoleSpec withExternalId(String value) {
+        return new TargetRoleSpec(
+                roleName, connection, path, description, maxSessionDuration, policyArns, inlinePolicies, value, tags);
+    }
+
+    public TargetRoleSpec withInlinePolicies(Map<String, String> value) {
+        return new TargetRoleSpec(
+                roleName, connection, path, description, maxSessionDuration, policyArns, value, externalId, tags);
+    }
+
+    @Override
+    public String toString() {
+        return "TargetRoleSpec[roleName=" + roleName + ", path=" + path + ", policyArns=" + policyArns
+                + ", inlinePolicies=" + inlinePolicies.keySet() + ", externalId=" + (externalId == null ? "none" : "****")
+                + ", connection=" + Objects.toString(connection) + "]";
+    }
+}
