@@ -8,8 +8,8 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 record CallerAccount(String accountId, String partition) {
 
     static CallerAccount of(AwsClients aws, String what) {
-        GetCallerIdentityResponse identity =
-                AwsErrors.call("identifying the caller of " + what, () -> aws.sts().getCallerIdentity());
+        GetCallerIdentityResponse identity = AwsErrors.call(
+                "identifying the caller of " + what, () -> aws.sts().getCallerIdentity());
         return new CallerAccount(identity.account(), identity.arn().split(":", 3)[1]);
     }
 }

@@ -21,7 +21,11 @@ final class ChainCheck {
     private ChainCheck() {}
 
     static void webIdentity(
-            String roleArn, PolicyDocument trust, OidcProviderRef provider, List<ServiceAccountRef> accounts, String aud) {
+            String roleArn,
+            PolicyDocument trust,
+            OidcProviderRef provider,
+            List<ServiceAccountRef> accounts,
+            String aud) {
         for (ServiceAccountRef sa : accounts) {
             if (sa.isPattern()) {
                 continue;
@@ -36,8 +40,8 @@ final class ChainCheck {
                                     provider.issuerHostPath() + ":sub", List.of(sa.subject()),
                                     provider.issuerHostPath() + ":aud", List.of(aud))));
             if (!d.allowed()) {
-                throw new ConflictException("the trust policy of IAM role " + roleArn + " would still not let "
-                        + sa + " assume it (" + d + " by a statement eks-irsa keeps because it did not write it)");
+                throw new ConflictException("the trust policy of IAM role " + roleArn + " would still not let " + sa
+                        + " assume it (" + d + " by a statement eks-irsa keeps because it did not write it)");
             }
         }
     }
@@ -62,8 +66,8 @@ final class ChainCheck {
                         TrustPolicies.ASSUME_ROLE_ACTION,
                         externalId == null ? Map.of() : Map.of("sts:ExternalId", List.of(externalId))));
         if (!d.allowed()) {
-            throw new ConflictException("the trust policy of IAM role " + targetArn + " would still not let "
-                    + roleArn + " assume it (" + d + " by a statement eks-irsa keeps because it did not write it)");
+            throw new ConflictException("the trust policy of IAM role " + targetArn + " would still not let " + roleArn
+                    + " assume it (" + d + " by a statement eks-irsa keeps because it did not write it)");
         }
     }
 }

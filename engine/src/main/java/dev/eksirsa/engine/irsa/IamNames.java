@@ -14,8 +14,8 @@ final class IamNames {
     private static final Pattern POLICY_NAME = Pattern.compile("[\\w+=,.@-]{1,128}");
     private static final Pattern POLICY_ARN = Pattern.compile(
             "arn:(" + InputRules.PARTITIONS + "):iam::(aws|[0-9]{12}):policy/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,128}");
-    private static final Pattern OIDC_PROVIDER_ARN = Pattern.compile(
-            "arn:(" + InputRules.PARTITIONS + "):iam::[0-9]{12}:oidc-provider/[A-Za-z0-9.-]+(:[0-9]+)?(/[\\x21-\\x7E]+)*");
+    private static final Pattern OIDC_PROVIDER_ARN = Pattern.compile("arn:(" + InputRules.PARTITIONS
+            + "):iam::[0-9]{12}:oidc-provider/[A-Za-z0-9.-]+(:[0-9]+)?(/[\\x21-\\x7E]+)*");
     private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
 
     private IamNames() {}
@@ -30,7 +30,8 @@ final class IamNames {
     static String path(String field, String value) {
         if (value == null || value.length() > 512 || !PATH.matcher(value).matches()) {
             throw new InvalidInputException(
-                    field, "must be / or /a/path/ of at most 512 printable ASCII characters, starting and ending with /");
+                    field,
+                    "must be / or /a/path/ of at most 512 printable ASCII characters, starting and ending with /");
         }
         return value;
     }

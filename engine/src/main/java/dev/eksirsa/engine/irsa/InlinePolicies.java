@@ -31,7 +31,8 @@ final class InlinePolicies {
             if (document.statements().stream().anyMatch(s -> s.principals() != null || s.notPrincipals() != null)) {
                 throw new InvalidInputException(where, "an identity policy has no Principal (that is a trust policy)");
             }
-            if (document.statements().stream().anyMatch(s -> s.resources().isEmpty() && s.notResources().isEmpty())) {
+            if (document.statements().stream()
+                    .anyMatch(s -> s.resources().isEmpty() && s.notResources().isEmpty())) {
                 throw new InvalidInputException(where, "every statement of an identity policy needs a Resource");
             }
             List<String> problems = AssumeRoleTargets.problems(document);

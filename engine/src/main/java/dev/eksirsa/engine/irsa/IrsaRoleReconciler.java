@@ -10,6 +10,8 @@ import dev.eksirsa.engine.aws.iam.policy.PolicyDocument;
 import dev.eksirsa.engine.aws.iam.policy.PolicyJson;
 import dev.eksirsa.engine.aws.iam.policy.PolicyStatement;
 import dev.eksirsa.engine.aws.iam.policy.TrustPolicies;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Steps 5-8 of the runbook, IAM side: the IRSA role trusted by the cluster's service accounts, its policies, the
@@ -32,6 +35,7 @@ public final class IrsaRoleReconciler {
     private final Function<AwsConnection, AwsClients> open;
     private final ProgressListener progress;
     private final PrincipalPropagation propagation;
+    private final Supplier<KubernetesClient> kube;
 
     public IrsaRoleReconciler(AwsClients aws, ProgressListener progress) {
         this(aws, AwsConnection::open, progress, PrincipalPropagation.standard());
@@ -43,10 +47,28 @@ public final class IrsaRoleReconciler {
             Function<AwsConnection, AwsClients> open,
             ProgressListener progress,
             PrincipalPropagation propagation) {
+        this(aws, open, progress, propagation, null);
+    }
+
+    private IrsaRoleReconciler(
+            AwsClients aws,
+            Function<AwsConnection, AwsClients> open,
+            ProgressListener progress,
+            PrincipalPropagation propagation,
+            Supplier<KubernetesClient> kube) {
+        this.kube = kube;
         this.aws = aws;
         this.open = open;
         this.progress = progress == null ? ProgressListener.NONE : progress;
         this.propagation = propagation;
+    }
+
+    /**
+     * Also annotates the service accounts (and restarts workloads when asked) through this cluster's client; the
+     * reconciler closes each client it gets.
+     */
+    public IrsaRoleReconciler withKubernetes(Supplier<KubernetesClient> value) {
+        return new IrsaRoleReconciler(aws, open, progress, propagation, value);
     }
 
     public IrsaRoleResult reconcile(IrsaRoleSpec spec) {
@@ -75,19 +97,21 @@ public final class IrsaRoleReconciler {
     }
 
     private IrsaRoleResult ensure(IrsaRoleSpec spec, CallerAccount account, String roleArn, List<TargetRole> targets) {
-        OidcProviderRef provider = OidcProviderRef.resolve(aws, spec, account.partition(), account.accountId(), progress);
+        OidcProviderRef provider =
+                OidcProviderRef.resolve(aws, spec, account.partition(), account.accountId(), progress);
         List<String> targetArns = targets.stream().map(TargetRole::arn).toList();
 
-        Map<String, PolicyDocument> inline = new LinkedHashMap<>(InlinePolicies.parse("inlinePolicies", spec.inlinePolicies()));
+        Map<String, PolicyDocument> inline =
+                new LinkedHashMap<>(InlinePolicies.parse("inlinePolicies", spec.inlinePolicies()));
         Set<String> assumable = new LinkedHashSet<>(spec.assumeRoleArns());
         assumable.addAll(targetArns);
         if (!assumable.isEmpty()) {
             inline.put(
-                    ASSUME_ROLES_POLICY,
-                    PolicyDocument.of(List.of(TrustPolicies.assumeRoles(List.copyOf(assumable)))));
+                    ASSUME_ROLES_POLICY, PolicyDocument.of(List.of(TrustPolicies.assumeRoles(List.copyOf(assumable)))));
         }
         ChainCheck.identity(inline.values(), targetArns);
-        List<String> subjects = spec.serviceAccounts().stream().map(ServiceAccountRef::subject).toList();
+        List<String> subjects =
+                spec.serviceAccounts().stream().map(ServiceAccountRef::subject).toList();
         DesiredRole desired = new DesiredRole(
                 spec.roleName(),
                 roleArn,
@@ -123,7 +147,8 @@ public final class IrsaRoleReconciler {
                     List.of(trust),
                     Set.copyOf(t.policyArns()),
                     InlinePolicies.parse("targetRoles.inlinePolicies", t.inlinePolicies()));
-            RolePlanner targetPlanner = new RolePlanner(target.aws().iam(), target.account().partition(), progress);
+            RolePlanner targetPlanner =
+                    new RolePlanner(target.aws().iam(), target.account().partition(), progress);
             RolePlan plan = targetPlanner.plan(
                     new RoleReader(target.aws().iam()).read(t.roleName()),
                     targetDesired,
@@ -135,7 +160,28 @@ public final class IrsaRoleReconciler {
 
         List<PlannedChange> all = new ArrayList<>(rolePlan.changes());
         targetPlans.forEach(p -> all.addAll(p.changes()));
-        apply(spec, all);
+        List<String> restarted = new ArrayList<>();
+        if (kube == null) {
+            apply(spec, all);
+        } else {
+            try (KubernetesClient client = kube.get()) {
+                List<PlannedChange> accounts = new ServiceAccountBinder(client, progress)
+                        .plan(spec.serviceAccounts(), actualArn, spec.audience(), spec.kubernetes());
+                List<PlannedChange> restarts = new WorkloadRestarter(client, progress, Clock.systemUTC())
+                        .plan(spec.serviceAccounts(), actualArn);
+                all.addAll(accounts);
+                if (spec.kubernetes().restartPods()) {
+                    all.addAll(restarts);
+                    if (!spec.dryRun()) {
+                        restarts.forEach(r -> restarted.add(r.change().id()));
+                    }
+                } else {
+                    restarts.forEach(r -> progress.warn(r.change().id() + " runs pods created before the service"
+                            + " account had the role; they run without it until restarted (restartPods)"));
+                }
+                apply(spec, all);
+            }
+        }
         return new IrsaRoleResult(
                 actualArn,
                 spec.roleName(),
@@ -144,7 +190,7 @@ public final class IrsaRoleReconciler {
                 targetPlans.stream().map(RolePlan::arn).toList(),
                 rolePlan.creates(),
                 !rolePlan.creates() && !all.isEmpty(),
-                List.of(),
+                restarted,
                 all.stream().map(PlannedChange::change).toList());
     }
 
@@ -152,15 +198,29 @@ public final class IrsaRoleReconciler {
         List<PlannedChange> all = new ArrayList<>();
         List<String> targetArns = new ArrayList<>();
         for (TargetRole target : targets) {
-            RolePlanner planner = new RolePlanner(target.aws().iam(), target.account().partition(), progress);
-            RolePlan plan = planner.planRemoval(new RoleReader(target.aws().iam()).read(target.spec().roleName()));
+            RolePlanner planner =
+                    new RolePlanner(target.aws().iam(), target.account().partition(), progress);
+            RolePlan plan = planner.planRemoval(
+                    new RoleReader(target.aws().iam()).read(target.spec().roleName()));
             all.addAll(plan.changes());
             targetArns.add(target.arn());
         }
         RolePlanner planner = new RolePlanner(aws.iam(), InputRules.partitionOfArn(roleArn), progress);
-        RolePlan plan = planner.planRemoval(new RoleReader(aws.iam()).read(spec.roleName()));
+        Optional<ActualRole> actual = new RoleReader(aws.iam()).read(spec.roleName());
+        RolePlan plan = planner.planRemoval(actual);
         all.addAll(plan.changes());
-        apply(spec, all);
+        if (kube == null) {
+            apply(spec, all);
+        } else {
+            try (KubernetesClient client = kube.get()) {
+                String arn = actual.map(ActualRole::arn).orElse(roleArn);
+                all.addAll(
+                        0,
+                        new ServiceAccountBinder(client, progress)
+                                .planRemoval(spec.serviceAccounts(), arn, spec.audience(), spec.kubernetes()));
+                apply(spec, all);
+            }
+        }
         return new IrsaRoleResult(
                 plan.arn() == null ? roleArn : plan.arn(),
                 spec.roleName(),

@@ -20,6 +20,7 @@ import java.util.Set;
  * @param audience the {@code aud} the trust requires; null for {@code sts.amazonaws.com}
  * @param allowWildcards whether service accounts may be patterns ({@code ns/app-*}), matched with StringLike
  * @param exclusive on a role eks-irsa did not create, also remove policies and statements the spec does not name
+ * @param kubernetes annotation options and restartPods, used when the reconciler has a Kubernetes client
  */
 public record IrsaRoleSpec(
         String clusterName,
@@ -39,7 +40,8 @@ public record IrsaRoleSpec(
         List<TargetRoleSpec> targetRoles,
         boolean exclusive,
         RoleState state,
-        boolean dryRun) {
+        boolean dryRun,
+        ServiceAccountOptions kubernetes) {
     public static final String DEFAULT_AUDIENCE = "sts.amazonaws.com";
 
     public IrsaRoleSpec {
@@ -61,7 +63,8 @@ public record IrsaRoleSpec(
         }
         if (!allowWildcards && serviceAccounts.stream().anyMatch(ServiceAccountRef::isPattern)) {
             throw new InvalidInputException(
-                    "serviceAccounts", "contains a wildcard; set allowWildcards to trust a pattern of service accounts");
+                    "serviceAccounts",
+                    "contains a wildcard; set allowWildcards to trust a pattern of service accounts");
         }
         if (roleName == null) {
             if (clusterName == null) {
@@ -102,6 +105,53 @@ public record IrsaRoleSpec(
             }
         }
         state = state == null ? RoleState.PRESENT : state;
+        kubernetes = kubernetes == null ? ServiceAccountOptions.DEFAULTS : kubernetes;
+    }
+
+    public IrsaRoleSpec withState(RoleState value) {
+        return new IrsaRoleSpec(
+                clusterName,
+                oidcProviderArn,
+                serviceAccounts,
+                roleName,
+                path,
+                description,
+                maxSessionDuration,
+                permissionsBoundary,
+                tags,
+                policyArns,
+                inlinePolicies,
+                assumeRoleArns,
+                audience,
+                allowWildcards,
+                targetRoles,
+                exclusive,
+                value,
+                dryRun,
+                kubernetes);
+    }
+
+    public IrsaRoleSpec withDryRun(boolean value) {
+        return new IrsaRoleSpec(
+                clusterName,
+                oidcProviderArn,
+                serviceAccounts,
+                roleName,
+                path,
+                description,
+                maxSessionDuration,
+                permissionsBoundary,
+                tags,
+                policyArns,
+                inlinePolicies,
+                assumeRoleArns,
+                audience,
+                allowWildcards,
+                targetRoles,
+                exclusive,
+                state,
+                value,
+                kubernetes);
     }
 
     public static Builder builder() {
@@ -132,6 +182,9 @@ public record IrsaRoleSpec(
         private boolean exclusive;
         private RoleState state;
         private boolean dryRun;
+        private Boolean stsRegionalEndpoints;
+        private Integer tokenExpiration;
+        private boolean restartPods;
 
         public Builder clusterName(String v) {
             clusterName = v;
@@ -228,6 +281,21 @@ public record IrsaRoleSpec(
             return this;
         }
 
+        public Builder stsRegionalEndpoints(Boolean v) {
+            stsRegionalEndpoints = v;
+            return this;
+        }
+
+        public Builder tokenExpiration(Integer v) {
+            tokenExpiration = v;
+            return this;
+        }
+
+        public Builder restartPods(boolean v) {
+            restartPods = v;
+            return this;
+        }
+
         public IrsaRoleSpec build() {
             return new IrsaRoleSpec(
                     clusterName,
@@ -247,7 +315,8 @@ public record IrsaRoleSpec(
                     targetRoles,
                     exclusive,
                     state,
-                    dryRun);
+                    dryRun,
+                    new ServiceAccountOptions(stsRegionalEndpoints, tokenExpiration, restartPods));
         }
     }
 }

@@ -13,7 +13,9 @@ final class KubernetesNames {
 
     /** Namespaces are DNS-1123 labels. */
     static String namespace(String field, String value) {
-        if (value == null || value.length() > 63 || !DNS1123_LABEL.matcher(value).matches()) {
+        if (value == null
+                || value.length() > 63
+                || !DNS1123_LABEL.matcher(value).matches()) {
             throw new InvalidInputException(
                     field,
                     "namespace " + quote(value) + " must be a DNS-1123 label: 1-63 lower-case letters, digits or '-',"
@@ -24,7 +26,9 @@ final class KubernetesNames {
 
     /** Service account names are DNS-1123 subdomains. */
     static String serviceAccount(String field, String value) {
-        if (value == null || value.length() > 253 || !DNS1123_SUBDOMAIN.matcher(value).matches()) {
+        if (value == null
+                || value.length() > 253
+                || !DNS1123_SUBDOMAIN.matcher(value).matches()) {
             throw new InvalidInputException(
                     field,
                     "service account name " + quote(value) + " must be a DNS-1123 subdomain: at most 253 lower-case"
@@ -38,7 +42,8 @@ final class KubernetesNames {
     static String pattern(String field, String value, int maxLength) {
         if (value == null || value.length() > maxLength || !value.matches("[-a-z0-9.*]+")) {
             throw new InvalidInputException(
-                    field, "pattern " + quote(value) + " may contain only lower-case letters, digits, '-', '.' and '*'");
+                    field,
+                    "pattern " + quote(value) + " may contain only lower-case letters, digits, '-', '.' and '*'");
         }
         return value;
     }

@@ -62,8 +62,11 @@ final class RolePlanner {
             changes.add(change(
                     Change.update(ROLE, arn, "set trust policy (" + describe(desired.trust()) + ")"),
                     "Updating the trust policy of IAM role " + arn,
-                    () -> writeTrust("update of the trust policy of IAM role " + arn, propagation, () ->
-                            iam.updateAssumeRolePolicy(b -> b.roleName(name).policyDocument(json)))));
+                    () -> writeTrust(
+                            "update of the trust policy of IAM role " + arn,
+                            propagation,
+                            () -> iam.updateAssumeRolePolicy(
+                                    b -> b.roleName(name).policyDocument(json)))));
         }
         planProperties(role, desired, repair, changes);
         planTags(role, desired, changes);
@@ -95,7 +98,8 @@ final class RolePlanner {
                             () -> {
                                 role.inlinePolicies().keySet().forEach(p -> deleteInline(name, arn, p));
                                 role.attachedPolicyArns().forEach(p -> detach(name, arn, p));
-                                AwsErrors.run("deletion of IAM role " + arn, () -> iam.deleteRole(b -> b.roleName(name)));
+                                AwsErrors.run(
+                                        "deletion of IAM role " + arn, () -> iam.deleteRole(b -> b.roleName(name)));
                             })));
         }
         List<PlannedChange> changes = new ArrayList<>();
@@ -113,7 +117,8 @@ final class RolePlanner {
                         "Removing eks-irsa's trust statements from IAM role " + arn,
                         () -> AwsErrors.run(
                                 "update of the trust policy of IAM role " + arn,
-                                () -> iam.updateAssumeRolePolicy(b -> b.roleName(name).policyDocument(json)))));
+                                () -> iam.updateAssumeRolePolicy(
+                                        b -> b.roleName(name).policyDocument(json)))));
             }
         }
         role.inlinePolicies().keySet().stream()
@@ -137,18 +142,21 @@ final class RolePlanner {
                 .forEach((k, v) -> tags.add(Tag.builder().key(k).value(v).build()));
         String description = desired.description() != null
                 ? desired.description()
-                : "IRSA role created by eks-irsa" + (desired.clusterName() == null ? "" : " for " + desired.clusterName());
+                : "IRSA role created by eks-irsa"
+                        + (desired.clusterName() == null ? "" : " for " + desired.clusterName());
         changes.add(change(
                 Change.create(ROLE, arn, "trust " + describe(desired.trust())),
                 "Creating IAM role " + arn,
-                () -> writeTrust("creation of IAM role " + arn, propagation, () -> iam.createRole(b -> b.roleName(
-                                desired.name())
-                        .path(desired.path())
-                        .assumeRolePolicyDocument(json)
-                        .description(description)
-                        .maxSessionDuration(desired.maxSessionDuration())
-                        .permissionsBoundary(desired.permissionsBoundary())
-                        .tags(tags)))));
+                () -> writeTrust(
+                        "creation of IAM role " + arn,
+                        propagation,
+                        () -> iam.createRole(b -> b.roleName(desired.name())
+                                .path(desired.path())
+                                .assumeRolePolicyDocument(json)
+                                .description(description)
+                                .maxSessionDuration(desired.maxSessionDuration())
+                                .permissionsBoundary(desired.permissionsBoundary())
+                                .tags(tags)))));
         desired.inlinePolicies().forEach((p, document) -> changes.add(putInline(desired.name(), arn, p, document)));
         desired.policyArns().stream().sorted().forEach(p -> changes.add(attach(desired.name(), arn, p)));
         return new RolePlan(arn, false, trust, changes);
@@ -156,8 +164,8 @@ final class RolePlanner {
 
     private void planProperties(ActualRole role, DesiredRole desired, boolean repair, List<PlannedChange> changes) {
         String arn = role.arn();
-        boolean description =
-                desired.description() != null && !desired.description().equals(Objects.toString(role.description(), ""));
+        boolean description = desired.description() != null
+                && !desired.description().equals(Objects.toString(role.description(), ""));
         boolean session = desired.maxSessionDuration() != null
                 && !desired.maxSessionDuration().equals(role.maxSessionDuration());
         if (description || session) {
@@ -166,12 +174,17 @@ final class RolePlanner {
                         Change.update(
                                 ROLE,
                                 arn,
-                                (description ? "set description" : "") + (description && session ? ", " : "")
-                                        + (session ? "set max session duration " + desired.maxSessionDuration() + "s" : "")),
+                                (description ? "set description" : "")
+                                        + (description && session ? ", " : "")
+                                        + (session
+                                                ? "set max session duration " + desired.maxSessionDuration() + "s"
+                                                : "")),
                         "Updating IAM role " + arn,
-                        () -> AwsErrors.run("update of IAM role " + arn, () -> iam.updateRole(b -> b.roleName(role.name())
-                                .description(description ? desired.description() : null)
-                                .maxSessionDuration(session ? desired.maxSessionDuration() : null)))));
+                        () -> AwsErrors.run(
+                                "update of IAM role " + arn,
+                                () -> iam.updateRole(b -> b.roleName(role.name())
+                                        .description(description ? desired.description() : null)
+                                        .maxSessionDuration(session ? desired.maxSessionDuration() : null)))));
             } else {
                 progress.warn("IAM role " + arn + " was not created by eks-irsa: its description or max session"
                         + " duration differ from the spec and are left (use exclusive to change them)");
@@ -188,8 +201,8 @@ final class RolePlanner {
                                 () -> iam.putRolePermissionsBoundary(
                                         b -> b.roleName(role.name()).permissionsBoundary(boundary)))));
             } else {
-                progress.warn("IAM role " + arn + " has permissions boundary " + role.permissionsBoundary()
-                        + ", not " + boundary + "; left as it is (not created by eks-irsa)");
+                progress.warn("IAM role " + arn + " has permissions boundary " + role.permissionsBoundary() + ", not "
+                        + boundary + "; left as it is (not created by eks-irsa)");
             }
         }
     }
@@ -198,7 +211,8 @@ final class RolePlanner {
         List<Tag> missing = new ArrayList<>();
         for (Map.Entry<String, String> tag : desired.tags().entrySet()) {
             if (!tag.getValue().equals(role.tags().get(tag.getKey()))) {
-                missing.add(Tag.builder().key(tag.getKey()).value(tag.getValue()).build());
+                missing.add(
+                        Tag.builder().key(tag.getKey()).value(tag.getValue()).build());
             }
         }
         if (!missing.isEmpty()) {
@@ -206,7 +220,9 @@ final class RolePlanner {
                     Change.update(
                             ROLE,
                             role.arn(),
-                            "tag " + String.join(", ", missing.stream().map(Tag::key).toList())),
+                            "tag "
+                                    + String.join(
+                                            ", ", missing.stream().map(Tag::key).toList())),
                     "Tagging IAM role " + role.arn(),
                     () -> AwsErrors.run(
                             "tagging IAM role " + role.arn(),

@@ -40,9 +40,7 @@ final class RoleReader {
         Map<String, PolicyDocument> inline = new LinkedHashMap<>();
         for (String name : AwsErrors.call(
                 "listing inline policies of IAM role " + arn,
-                () -> iam.listRolePoliciesPaginator(b -> b.roleName(roleName))
-                        .policyNames()
-                        .stream()
+                () -> iam.listRolePoliciesPaginator(b -> b.roleName(roleName)).policyNames().stream()
                         .toList())) {
             String document = AwsErrors.call(
                             "reading inline policy " + name + " of IAM role " + arn,
@@ -61,7 +59,9 @@ final class RoleReader {
                 role.path(),
                 role.description(),
                 role.maxSessionDuration(),
-                role.permissionsBoundary() == null ? null : role.permissionsBoundary().permissionsBoundaryArn(),
+                role.permissionsBoundary() == null
+                        ? null
+                        : role.permissionsBoundary().permissionsBoundaryArn(),
                 tags,
                 parse(role.assumeRolePolicyDocument(), "trust policy of " + arn),
                 inline,

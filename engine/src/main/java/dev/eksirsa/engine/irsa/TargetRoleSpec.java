@@ -28,7 +28,8 @@ public record TargetRoleSpec(
     public TargetRoleSpec {
         IamNames.roleName("targetRoles.roleName", roleName);
         if (connection == null) {
-            throw new InvalidInputException("targetRoles.connection", "is required (profile, roleArn or credentialsEnv)");
+            throw new InvalidInputException(
+                    "targetRoles.connection", "is required (profile, roleArn or credentialsEnv)");
         }
         path = IamNames.path("targetRoles.path", path == null ? "/" : path);
         IamNames.description("targetRoles.description", description);
@@ -58,7 +59,8 @@ public record TargetRoleSpec(
     @Override
     public String toString() {
         return "TargetRoleSpec[roleName=" + roleName + ", path=" + path + ", policyArns=" + policyArns
-                + ", inlinePolicies=" + inlinePolicies.keySet() + ", externalId=" + (externalId == null ? "none" : "****")
+                + ", inlinePolicies=" + inlinePolicies.keySet() + ", externalId="
+                + (externalId == null ? "none" : "****")
                 + ", connection=" + Objects.toString(connection) + "]";
     }
 }

@@ -155,7 +155,8 @@ class IrsaRoleReconcilerTest {
                     .toJson();
             iam.updateAssumeRolePolicy(b -> b.roleName(first.roleName()).policyDocument(tampered));
             iam.attachRolePolicy(b -> b.roleName(first.roleName()).policyArn(EC2_FULL));
-            iam.putRolePolicy(b -> b.roleName(first.roleName()).policyName("Extra").policyDocument(DESCRIBE_REGIONS));
+            iam.putRolePolicy(
+                    b -> b.roleName(first.roleName()).policyName("Extra").policyDocument(DESCRIBE_REGIONS));
         }
         sandbox.calls().clear();
 
@@ -176,7 +177,8 @@ class IrsaRoleReconcilerTest {
     void reconcile_foreignRole_onlyAddsAndKeepsOthersStatementsAndPolicies() {
         String roleName = unique("foreign");
         createForeignRole(roleName, sandbox.primary());
-        IrsaRoleSpec spec = base("apps", unique("sa")).roleName(roleName).policyArn(S3_READ).build();
+        IrsaRoleSpec spec =
+                base("apps", unique("sa")).roleName(roleName).policyArn(S3_READ).build();
 
         IrsaRoleResult result = reconciler.reconcile(spec);
 
@@ -215,8 +217,10 @@ class IrsaRoleReconcilerTest {
         createForeignRole(foreign, sandbox.primary());
         String sa = unique("sa");
         String role2 = unique("role-2");
-        IrsaRoleSpec ours = base("apps", sa).policyArn(S3_READ).targetRole(target(role2)).build();
-        IrsaRoleSpec onForeign = base("apps", sa).roleName(foreign).policyArn(S3_READ).build();
+        IrsaRoleSpec ours =
+                base("apps", sa).policyArn(S3_READ).targetRole(target(role2)).build();
+        IrsaRoleSpec onForeign =
+                base("apps", sa).roleName(foreign).policyArn(S3_READ).build();
         reconciler.reconcile(ours);
         reconciler.reconcile(onForeign);
         sandbox.calls().clear();
@@ -233,7 +237,8 @@ class IrsaRoleReconcilerTest {
         assertThat(trust(foreign, sandbox.primary()).notOurs()).hasSize(1);
         assertThat(attached(foreign, sandbox.primary())).contains(EC2_FULL);
         assertThat(removedForeign.updated()).isTrue();
-        assertThat(exists(IrsaSandbox.CLUSTER + "-cluster-role", sandbox.primary())).isTrue();
+        assertThat(exists(IrsaSandbox.CLUSTER + "-cluster-role", sandbox.primary()))
+                .isTrue();
         sandbox.calls().clear();
         reconciler.reconcile(absent(ours));
         assertThat(sandbox.calls().mutating()).isEmpty();
@@ -252,7 +257,8 @@ class IrsaRoleReconcilerTest {
 
         assertThat(sandbox.calls().mutating()).isEmpty();
         assertThat(plan.changes()).extracting(c -> c.kind() + ":" + c.action()).contains("IamRole:CREATE");
-        assertThat(plan.changes().stream().filter(c -> c.action() == ChangeAction.CREATE)).hasSize(2);
+        assertThat(plan.changes().stream().filter(c -> c.action() == ChangeAction.CREATE))
+                .hasSize(2);
         assertThat(exists(spec.roleName(), sandbox.primary())).isFalse();
         assertThat(plan.trustPolicy().toString()).contains("sts:AssumeRoleWithWebIdentity");
         assertThat(lines.all).anyMatch(l -> l.contains("Dry run"));
@@ -262,7 +268,9 @@ class IrsaRoleReconcilerTest {
     void spec_tutorialsBrokenRole1Policy_isRefusedWithTheReasonBeforeAnyWrite() {
         sandbox.calls().clear();
 
-        assertThatThrownBy(() -> base("apps", "sa").inlinePolicy("AssumeRole2", TUTORIAL_ROLE1_POLICY).build())
+        assertThatThrownBy(() -> base("apps", "sa")
+                        .inlinePolicy("AssumeRole2", TUTORIAL_ROLE1_POLICY)
+                        .build())
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("inlinePolicies.AssumeRole2")
                 .hasMessageContaining("arn:aws:iam::aws:policy/AmazonS3FullAccess, which is a managed policy ARN,"
@@ -309,15 +317,17 @@ class IrsaRoleReconcilerTest {
     void reconcile_externalId_targetTrustsOnlyWithIt() {
         String sa = unique("sa");
         String role2 = unique("role-2");
-        IrsaRoleResult result = reconciler.reconcile(
-                base("apps", sa).targetRole(target(role2).withExternalId("ext-abcdef")).build());
+        IrsaRoleResult result = reconciler.reconcile(base("apps", sa)
+                .targetRole(target(role2).withExternalId("ext-abcdef"))
+                .build());
         String role2Arn = result.targetRoleArns().get(0);
 
         Credentials role1 = assumeWithToken(result.roleArn(), "apps", sa);
         try (StsClient asRole1 = IrsaSandbox.sts(sandbox, IrsaSandbox.keys(role1))) {
             assertThatThrownBy(() -> asRole1.assumeRole(b -> b.roleArn(role2Arn).roleSessionName("probe")))
                     .isInstanceOf(StsException.class);
-            assertThat(asRole1.assumeRole(b -> b.roleArn(role2Arn).roleSessionName("probe").externalId("ext-abcdef"))
+            assertThat(asRole1.assumeRole(b ->
+                                    b.roleArn(role2Arn).roleSessionName("probe").externalId("ext-abcdef"))
                             .credentials())
                     .isNotNull();
         }
@@ -326,7 +336,8 @@ class IrsaRoleReconcilerTest {
     @Test
     void reconcile_results_progressAndErrors_neverContainSecrets() {
         String sa = unique("sa");
-        IrsaRoleSpec spec = base("apps", sa).targetRole(target(unique("role-2"))).build();
+        IrsaRoleSpec spec =
+                base("apps", sa).targetRole(target(unique("role-2"))).build();
         IrsaRoleResult result = reconciler.reconcile(spec);
         String everything = result.toMap() + "\n" + String.join("\n", lines.all) + "\n" + spec;
         try {
@@ -354,25 +365,7 @@ class IrsaRoleReconcilerTest {
     }
 
     private static IrsaRoleSpec absent(IrsaRoleSpec spec) {
-        return new IrsaRoleSpec(
-                spec.clusterName(),
-                spec.oidcProviderArn(),
-                spec.serviceAccounts(),
-                spec.roleName(),
-                spec.path(),
-                spec.description(),
-                spec.maxSessionDuration(),
-                spec.permissionsBoundary(),
-                spec.tags(),
-                spec.policyArns(),
-                spec.inlinePolicies(),
-                spec.assumeRoleArns(),
-                spec.audience(),
-                spec.allowWildcards(),
-                spec.targetRoles(),
-                spec.exclusive(),
-                RoleState.ABSENT,
-                false);
+        return spec.withState(RoleState.ABSENT);
     }
 
     private Credentials assumeWithToken(String roleArn, String namespace, String name) {
@@ -388,9 +381,11 @@ class IrsaRoleReconcilerTest {
         String name = unique("role-3");
         try (IamClient iam = IrsaSandbox.iam(sandbox, sandbox.secondary())) {
             return iam.createRole(b -> b.roleName(name)
-                            .assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                                    + "\"Principal\":{\"AWS\":\"arn:aws:iam::" + sandbox.primary().accountId()
-                                    + ":root\"},\"Action\":\"sts:AssumeRole\"}]}"))
+                            .assumeRolePolicyDocument(
+                                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                                            + "\"Principal\":{\"AWS\":\"arn:aws:iam::"
+                                            + sandbox.primary().accountId()
+                                            + ":root\"},\"Action\":\"sts:AssumeRole\"}]}"))
                     .role()
                     .arn();
         }

@@ -22,7 +22,8 @@ class IrsaRoleSpecTest {
     void defaultRoleName_longerThan64_isCutWithAHashOfTheFullName() {
         String sa = "a-very-long-service-account-name-for-the-delegate-of-harness";
         String name = RoleNames.defaultName("production-cluster", new ServiceAccountRef("harness-delegate-ng", sa));
-        String other = RoleNames.defaultName("production-cluster", new ServiceAccountRef("harness-delegate-ng", sa + "x"));
+        String other =
+                RoleNames.defaultName("production-cluster", new ServiceAccountRef("harness-delegate-ng", sa + "x"));
 
         assertThat(name).hasSize(64).matches(".*-[0-9a-f]{8}");
         assertThat(name).startsWith("production-cluster-harness-delegate-ng-a-very-long-serv");
@@ -37,12 +38,12 @@ class IrsaRoleSpecTest {
         assertThatThrownBy(() -> base().serviceAccount("ns", "UPPER"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("DNS-1123 subdomain");
-        assertThatThrownBy(() -> base().serviceAccount("a".repeat(64), "sa"))
-                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> base().serviceAccount("a".repeat(64), "sa")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> base().serviceAccount("ns-without-name"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("namespace/name");
-        assertThat(base().serviceAccount("ns", "sa.with.dots").build().serviceAccounts()).hasSize(2);
+        assertThat(base().serviceAccount("ns", "sa.with.dots").build().serviceAccounts())
+                .hasSize(2);
     }
 
     @Test
@@ -76,15 +77,20 @@ class IrsaRoleSpecTest {
                         .build()
                         .policyArns())
                 .hasSize(2);
-        assertThatThrownBy(() -> base().policyArn("arn:aws-xx:iam::aws:policy/A").build())
+        assertThatThrownBy(
+                        () -> base().policyArn("arn:aws-xx:iam::aws:policy/A").build())
                 .hasMessageContaining("managed policy ARN");
-        assertThatThrownBy(() -> base().policyArn("arn:aws:iam::123456789012:role/r").build())
+        assertThatThrownBy(() ->
+                        base().policyArn("arn:aws:iam::123456789012:role/r").build())
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> base().assumeRoleArn("arn:aws:iam::123456789012:user/u").build())
+        assertThatThrownBy(() ->
+                        base().assumeRoleArn("arn:aws:iam::123456789012:user/u").build())
                 .hasMessageContaining("is a user ARN, not a role ARN");
-        assertThatThrownBy(() -> base().assumeRoleArn("arn:aws:iam::123456789012:role/*").build())
+        assertThatThrownBy(() ->
+                        base().assumeRoleArn("arn:aws:iam::123456789012:role/*").build())
                 .hasMessageContaining("is a wildcard");
-        assertThatThrownBy(() -> base().oidcProviderArn("arn:aws:iam::123456789012:role/x").build())
+        assertThatThrownBy(() -> base().oidcProviderArn("arn:aws:iam::123456789012:role/x")
+                        .build())
                 .extracting(e -> ((InvalidInputException) e).field())
                 .isEqualTo("oidcProviderArn");
     }

@@ -90,9 +90,11 @@ final class IrsaSandbox {
                         .credentialsProvider(StaticCredentialsProvider.create(keys(admin)))
                         .httpClientBuilder(UrlConnectionHttpClient.builder())
                         .build()) {
-            String roleArn = iam.createRole(b -> b.roleName(name + "-cluster-role")
-                            .assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                                    + "\"Principal\":{\"Service\":\"eks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"))
+            String roleArn = iam.createRole(
+                            b -> b.roleName(name + "-cluster-role")
+                                    .assumeRolePolicyDocument(
+                                            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                                                    + "\"Principal\":{\"Service\":\"eks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"))
                     .role()
                     .arn();
             List<String> subnets = ec2
@@ -108,8 +110,9 @@ final class IrsaSandbox {
             eks.createCluster(b -> b.name(name).roleArn(roleArn).resourcesVpcConfig(v -> v.subnetIds(subnets)));
             try (EksWaiter waiter = EksWaiter.builder()
                     .client(eks)
-                    .overrideConfiguration(o -> o.backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(100)))
-                            .maxAttempts(200))
+                    .overrideConfiguration(
+                            o -> o.backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(100)))
+                                    .maxAttempts(200))
                     .build()) {
                 waiter.waitUntilClusterActive(b -> b.name(name));
             }

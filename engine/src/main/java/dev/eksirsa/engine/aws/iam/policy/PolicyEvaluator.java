@@ -32,7 +32,9 @@ public final class PolicyEvaluator {
     }
 
     static boolean applies(PolicyStatement s, EvaluationRequest r) {
-        return principalMatches(s, r) && actionMatches(s, r.action()) && resourceMatches(s, r.resource())
+        return principalMatches(s, r)
+                && actionMatches(s, r.action())
+                && resourceMatches(s, r.resource())
                 && ConditionMatcher.allSatisfied(s.conditions(), r.context());
     }
 

@@ -25,7 +25,8 @@ public final class TrustPolicies {
      */
     public static List<PolicyStatement> webIdentity(
             String providerArn, String issuerHostPath, List<String> subjects, String audience) {
-        List<String> exact = subjects.stream().filter(s -> !Wildcards.hasWildcard(s)).toList();
+        List<String> exact =
+                subjects.stream().filter(s -> !Wildcards.hasWildcard(s)).toList();
         List<String> patterns = subjects.stream().filter(Wildcards::hasWildcard).toList();
         List<PolicyStatement> out = new ArrayList<>();
         if (!exact.isEmpty()) {

@@ -12,10 +12,11 @@ class PolicyEvaluatorTest {
 
     @Test
     void evaluate_irsaTrust_allowsOnlyTheNamedServiceAccountAndAudience() {
-        PolicyDocument trust = PolicyDocument.of(TrustPolicies.webIdentity(
-                PROVIDER, HOST, List.of("system:serviceaccount:ns:sa"), "sts.amazonaws.com"));
+        PolicyDocument trust = PolicyDocument.of(
+                TrustPolicies.webIdentity(PROVIDER, HOST, List.of("system:serviceaccount:ns:sa"), "sts.amazonaws.com"));
 
-        assertThat(web(trust, "system:serviceaccount:ns:sa", "sts.amazonaws.com")).isEqualTo(Decision.ALLOW);
+        assertThat(web(trust, "system:serviceaccount:ns:sa", "sts.amazonaws.com"))
+                .isEqualTo(Decision.ALLOW);
         assertThat(web(trust, "system:serviceaccount:ns:other", "sts.amazonaws.com"))
                 .isEqualTo(Decision.IMPLICIT_DENY);
         assertThat(web(trust, "system:serviceaccount:other:sa", "sts.amazonaws.com"))
@@ -29,8 +30,10 @@ class PolicyEvaluatorTest {
                 PROVIDER, HOST, List.of("system:serviceaccount:ns:app-*"), "sts.amazonaws.com"));
 
         assertThat(trust.statements().get(0).conditions()).containsKey("StringLike");
-        assertThat(web(trust, "system:serviceaccount:ns:app-1", "sts.amazonaws.com")).isEqualTo(Decision.ALLOW);
-        assertThat(web(trust, "system:serviceaccount:ns:db", "sts.amazonaws.com")).isEqualTo(Decision.IMPLICIT_DENY);
+        assertThat(web(trust, "system:serviceaccount:ns:app-1", "sts.amazonaws.com"))
+                .isEqualTo(Decision.ALLOW);
+        assertThat(web(trust, "system:serviceaccount:ns:db", "sts.amazonaws.com"))
+                .isEqualTo(Decision.IMPLICIT_DENY);
     }
 
     @Test
@@ -39,7 +42,8 @@ class PolicyEvaluatorTest {
                 + "\"Principal\":{\"Federated\":\"" + PROVIDER + "\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\","
                 + "\"Condition\":{\"StringEquals\":{\"" + HOST + ":sub\":\"system:serviceaccount:ns:*\"}}}]}");
 
-        assertThat(web(trust, "system:serviceaccount:ns:sa", "sts.amazonaws.com")).isEqualTo(Decision.IMPLICIT_DENY);
+        assertThat(web(trust, "system:serviceaccount:ns:sa", "sts.amazonaws.com"))
+                .isEqualTo(Decision.IMPLICIT_DENY);
     }
 
     @Test
@@ -60,11 +64,13 @@ class PolicyEvaluatorTest {
 
     @Test
     void evaluate_tutorialsRole1Policy_neverAllowsAssumingARole() {
-        PolicyDocument tutorial = PolicyDocument.parse("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
-                + "\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"arn:aws:iam::aws:policy/AmazonS3FullAccess\"}]}");
+        PolicyDocument tutorial = PolicyDocument.parse(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
+                        + "\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"arn:aws:iam::aws:policy/AmazonS3FullAccess\"}]}");
 
         assertThat(PolicyEvaluator.evaluate(
-                        tutorial, EvaluationRequest.identity("sts:AssumeRole", "arn:aws:iam::222233334444:role/Role-2")))
+                        tutorial,
+                        EvaluationRequest.identity("sts:AssumeRole", "arn:aws:iam::222233334444:role/Role-2")))
                 .isEqualTo(Decision.IMPLICIT_DENY);
     }
 

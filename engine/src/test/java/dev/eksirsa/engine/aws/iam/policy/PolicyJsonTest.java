@@ -56,8 +56,8 @@ class PolicyJsonTest {
                 .hasMessageContaining("Effect must be Allow or Deny");
         assertThatThrownBy(() -> PolicyJson.parse("{\"Statement\":[{\"Effect\":\"Allow\"}]}"))
                 .hasMessageContaining("Action or NotAction");
-        assertThatThrownBy(() -> PolicyJson.parse("{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"a:b\","
-                        + "\"Resources\":\"*\"}]}"))
+        assertThatThrownBy(() -> PolicyJson.parse(
+                        "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"a:b\"," + "\"Resources\":\"*\"}]}"))
                 .hasMessageContaining("unknown statement element Resources");
         assertThatThrownBy(() -> PolicyJson.parse("{\"Version\":\"2020-01-01\",\"Statement\":[]}"))
                 .isInstanceOf(MalformedPolicyException.class);
@@ -65,8 +65,8 @@ class PolicyJsonTest {
 
     @Test
     void toMap_nestsStatementsAsMaps() {
-        Map<String, Object> map = PolicyDocument.of(List.of(TrustPolicies.assumeRoles(
-                        List.of("arn:aws:iam::111122223333:role/a"))))
+        Map<String, Object> map = PolicyDocument.of(
+                        List.of(TrustPolicies.assumeRoles(List.of("arn:aws:iam::111122223333:role/a"))))
                 .toMap();
 
         assertThat(map).containsEntry("Version", "2012-10-17");

@@ -10,7 +10,10 @@ class PolicyMergeTest {
     private static final PolicyStatement FOREIGN = PolicyStatement.trust(
             null, Map.of("Service", List.of("ec2.amazonaws.com")), List.of("sts:AssumeRole"), null);
     private static final PolicyStatement STALE = PolicyStatement.trust(
-            "EksIrsaOld", Map.of("AWS", List.of("arn:aws:iam::111122223333:role/old")), List.of("sts:AssumeRole"), null);
+            "EksIrsaOld",
+            Map.of("AWS", List.of("arn:aws:iam::111122223333:role/old")),
+            List.of("sts:AssumeRole"),
+            null);
     private static final PolicyStatement WANTED = TrustPolicies.crossAccount("arn:aws:iam::111122223333:role/r1", null);
 
     @Test
@@ -37,7 +40,8 @@ class PolicyMergeTest {
     @Test
     void builders_writeSidsStartingWithEksIrsa() {
         assertThat(WANTED.ours()).isTrue();
-        assertThat(TrustPolicies.assumeRoles(List.of("arn:aws:iam::111122223333:role/a")).sid())
+        assertThat(TrustPolicies.assumeRoles(List.of("arn:aws:iam::111122223333:role/a"))
+                        .sid())
                 .startsWith("EksIrsa");
         assertThat(TrustPolicies.webIdentity("p", "h", List.of("s", "t*"), "a"))
                 .extracting(PolicyStatement::sid)

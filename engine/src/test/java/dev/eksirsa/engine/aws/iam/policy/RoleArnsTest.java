@@ -15,12 +15,14 @@ class RoleArnsTest {
 
     @Test
     void notARoleBecause_namesEachKind() {
-        assertThat(RoleArns.notARoleBecause("arn:aws:iam::123456789012:user/bob")).hasValue("a user ARN");
+        assertThat(RoleArns.notARoleBecause("arn:aws:iam::123456789012:user/bob"))
+                .hasValue("a user ARN");
         assertThat(RoleArns.notARoleBecause("arn:aws:iam::123456789012:role/*")).hasValue("a wildcard");
         assertThat(RoleArns.notARoleBecause("*")).hasValue("a wildcard");
         assertThat(RoleArns.notARoleBecause("arn:aws:s3:::bucket")).hasValue("a s3 ARN");
         assertThat(RoleArns.notARoleBecause("arn:aws:iam::123456789012:root")).hasValue("an account root ARN");
-        assertThat(RoleArns.notARoleBecause("arn:aws:iam::123456789012:policy/mine")).hasValue("a managed policy ARN");
+        assertThat(RoleArns.notARoleBecause("arn:aws:iam::123456789012:policy/mine"))
+                .hasValue("a managed policy ARN");
         assertThat(RoleArns.notARoleBecause("arn:aws-xx:iam::123456789012:role/a"))
                 .hasValueSatisfying(v -> assertThat(v).contains("unknown partition aws-xx"));
         assertThat(RoleArns.notARoleBecause("arn:aws:iam::12345:role/a"))
@@ -31,8 +33,10 @@ class RoleArnsTest {
     @Test
     void isRoleArn_acceptsEveryPartitionAndPaths() {
         assertThat(RoleArns.isRoleArn("arn:aws:iam::123456789012:role/Role-2")).isTrue();
-        assertThat(RoleArns.isRoleArn("arn:aws-cn:iam::123456789012:role/ci/Role-2")).isTrue();
-        assertThat(RoleArns.isRoleArn("arn:aws-us-gov:iam::123456789012:role/a/b/Role_2")).isTrue();
+        assertThat(RoleArns.isRoleArn("arn:aws-cn:iam::123456789012:role/ci/Role-2"))
+                .isTrue();
+        assertThat(RoleArns.isRoleArn("arn:aws-us-gov:iam::123456789012:role/a/b/Role_2"))
+                .isTrue();
     }
 
     @Test

@@ -1,0 +1,229 @@
+package dev.eksirsa.engine.irsa;
+
+import dev.eksirsa.engine.api.Change;
+import dev.eksirsa.engine.api.EksIrsaException;
+import dev.eksirsa.engine.api.ProgressListener;
+import dev.eksirsa.engine.aws.PlannedChange;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Annotates the service accounts with the role (creating namespace and service account when missing), with
+ * server-side apply as field manager {@code eks-irsa}, so that annotations and labels of others stay. For
+ * {@code state: absent} removes only our annotation and label, and only when the annotation names our role.
+ */
+final class ServiceAccountBinder {
+    static final String FIELD_MANAGER = "eks-irsa";
+    static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+    static final String ROLE_ARN = "eks.amazonaws.com/role-arn";
+    static final String AUDIENCE = "eks.amazonaws.com/audience";
+    static final String REGIONAL = "eks.amazonaws.com/sts-regional-endpoints";
+    static final String EXPIRATION = "eks.amazonaws.com/token-expiration";
+
+    private final KubernetesClient kube;
+    private final ProgressListener progress;
+
+    ServiceAccountBinder(KubernetesClient kube, ProgressListener progress) {
+        this.kube = kube;
+        this.progress = progress;
+    }
+
+    List<PlannedChange> plan(
+            List<ServiceAccountRef> accounts, String roleArn, String audience, ServiceAccountOptions options) {
+        List<PlannedChange> changes = new ArrayList<>();
+        List<String> namespacesPlanned = new ArrayList<>();
+        for (ServiceAccountRef ref : accounts) {
+            if (ref.isPattern()) {
+                progress.warn("service account pattern " + ref + " is trusted but not annotated (no single object)");
+                continue;
+            }
+            if (!namespacesPlanned.contains(ref.namespace())
+                    && read(() -> kube.namespaces().withName(ref.namespace()).get(), "namespace " + ref.namespace())
+                            == null) {
+                namespacesPlanned.add(ref.namespace());
+                changes.add(createNamespace(ref.namespace()));
+            }
+            ServiceAccount actual = read(
+                    () -> kube.serviceAccounts()
+                            .inNamespace(ref.namespace())
+                            .withName(ref.name())
+                            .get(),
+                    "service account " + ref);
+            Map<String, String> annotations = desiredAnnotations(roleArn, audience, options);
+            Map<String, String> labels = new LinkedHashMap<>();
+            String currentManager = actual == null ? null : labelsOf(actual).get(MANAGED_BY_LABEL);
+            if (currentManager == null || FIELD_MANAGER.equals(currentManager)) {
+                labels.put(MANAGED_BY_LABEL, FIELD_MANAGER);
+            } else {
+                progress.warn("service account " + ref + " is labelled " + MANAGED_BY_LABEL + "=" + currentManager
+                        + "; the label is left to its owner");
+            }
+            if (actual == null) {
+                changes.add(apply(
+                        ref,
+                        annotations,
+                        labels,
+                        Change.create("ServiceAccount", ref.toString(), "annotate " + ROLE_ARN + "=" + roleArn)));
+            } else if (differs(annotationsOf(actual), annotations) || differs(labelsOf(actual), labels)) {
+                String from = annotationsOf(actual).get(ROLE_ARN);
+                changes.add(apply(
+                        ref,
+                        annotations,
+                        labels,
+                        Change.update(
+                                "ServiceAccount",
+                                ref.toString(),
+                                "annotate " + ROLE_ARN + "=" + roleArn
+                                        + (from == null || from.equals(roleArn) ? "" : " (was " + from + ")"))));
+            }
+        }
+        return changes;
+    }
+
+    List<PlannedChange> planRemoval(
+            List<ServiceAccountRef> accounts, String roleArn, String audience, ServiceAccountOptions options) {
+        List<PlannedChange> changes = new ArrayList<>();
+        for (ServiceAccountRef ref : accounts) {
+            if (ref.isPattern()) {
+                continue;
+            }
+            ServiceAccount actual = read(
+                    () -> kube.serviceAccounts()
+                            .inNamespace(ref.namespace())
+                            .withName(ref.name())
+                            .get(),
+                    "service account " + ref);
+            if (actual == null || !roleArn.equals(annotationsOf(actual).get(ROLE_ARN))) {
+                continue;
+            }
+            Map<String, Object> annotations = new LinkedHashMap<>();
+            desiredAnnotations(roleArn, audience, options).keySet().forEach(k -> annotations.put(k, null));
+            Map<String, Object> labels = new LinkedHashMap<>();
+            if (FIELD_MANAGER.equals(labelsOf(actual).get(MANAGED_BY_LABEL))) {
+                labels.put(MANAGED_BY_LABEL, null);
+            }
+            Map<String, Object> metadata = new LinkedHashMap<>();
+            metadata.put("annotations", annotations);
+            if (!labels.isEmpty()) {
+                metadata.put("labels", labels);
+            }
+            String patch = json(Map.of("metadata", metadata));
+            changes.add(new PlannedChange(
+                    Change.update("ServiceAccount", ref.toString(), "remove annotation " + ROLE_ARN + " and our label"),
+                    () -> {
+                        progress.info("Removing the IRSA annotation from service account " + ref);
+                        write(
+                                () -> kube.serviceAccounts()
+                                        .inNamespace(ref.namespace())
+                                        .withName(ref.name())
+                                        .patch(patch),
+                                "patch of service account " + ref);
+                    }));
+        }
+        return changes;
+    }
+
+    static Map<String, String> desiredAnnotations(String roleArn, String audience, ServiceAccountOptions options) {
+        Map<String, String> annotations = new LinkedHashMap<>();
+        annotations.put(ROLE_ARN, roleArn);
+        if (!IrsaRoleSpec.DEFAULT_AUDIENCE.equals(audience)) {
+            annotations.put(AUDIENCE, audience);
+        }
+        if (options.stsRegionalEndpoints() != null) {
+            annotations.put(REGIONAL, options.stsRegionalEndpoints().toString());
+        }
+        if (options.tokenExpiration() != null) {
+            annotations.put(EXPIRATION, options.tokenExpiration().toString());
+        }
+        return annotations;
+    }
+
+    private PlannedChange createNamespace(String name) {
+        Namespace namespace = new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .addToLabels(MANAGED_BY_LABEL, FIELD_MANAGER)
+                .endMetadata()
+                .build();
+        return new PlannedChange(Change.create("Namespace", name, "create the namespace"), () -> {
+            progress.info("Creating namespace " + name);
+            write(
+                    () -> kube.namespaces()
+                            .resource(namespace)
+                            .fieldManager(FIELD_MANAGER)
+                            .serverSideApply(),
+                    "creation of namespace " + name);
+        });
+    }
+
+    private PlannedChange apply(
+            ServiceAccountRef ref, Map<String, String> annotations, Map<String, String> labels, Change change) {
+        ServiceAccount desired = new ServiceAccountBuilder()
+                .withNewMetadata()
+                .withName(ref.name())
+                .withNamespace(ref.namespace())
+                .withAnnotations(annotations)
+                .withLabels(labels.isEmpty() ? null : labels)
+                .endMetadata()
+                .build();
+        return new PlannedChange(change, () -> {
+            progress.info("Annotating service account " + ref + " with " + annotations.get(ROLE_ARN));
+            write(
+                    () -> kube.serviceAccounts()
+                            .inNamespace(ref.namespace())
+                            .resource(desired)
+                            .fieldManager(FIELD_MANAGER)
+                            .forceConflicts()
+                            .serverSideApply(),
+                    "server-side apply of service account " + ref);
+        });
+    }
+
+    private static boolean differs(Map<String, String> actual, Map<String, String> desired) {
+        return desired.entrySet().stream().anyMatch(e -> !Objects.equals(actual.get(e.getKey()), e.getValue()));
+    }
+
+    private static Map<String, String> annotationsOf(ServiceAccount sa) {
+        Map<String, String> a = sa.getMetadata().getAnnotations();
+        return a == null ? Map.of() : a;
+    }
+
+    private static Map<String, String> labelsOf(ServiceAccount sa) {
+        Map<String, String> l = sa.getMetadata().getLabels();
+        return l == null ? Map.of() : l;
+    }
+
+    static <T> T read(Supplier<T> call, String what) {
+        try {
+            return call.get();
+        } catch (KubernetesClientException e) {
+            throw KubeFailures.translate("reading " + what, e);
+        }
+    }
+
+    static void write(Supplier<?> call, String what) {
+        try {
+            call.get();
+        } catch (KubernetesClientException e) {
+            throw KubeFailures.translate(what, e);
+        }
+    }
+
+    private static String json(Map<String, Object> value) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new EksIrsaException("patch not serialisable: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package dev.eksirsa.engine.irsa;
+
+import dev.eksirsa.engine.api.Change;
+import dev.eksirsa.engine.api.ProgressListener;
+import dev.eksirsa.engine.aws.PlannedChange;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pod identity webhook mutates pods only when they are created, so pods that predate the annotation run
+ * without the role. Rolls each Deployment, StatefulSet and DaemonSet whose pods use the service account but lack
+ * {@code AWS_ROLE_ARN} of this role, by setting the pod template's {@code kubectl.kubernetes.io/restartedAt} as
+ * {@code kubectl rollout restart} does.
+ */
+final class WorkloadRestarter {
+    static final String RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
+
+    private final KubernetesClient kube;
+    private final ProgressListener progress;
+    private final Clock clock;
+
+    WorkloadRestarter(KubernetesClient kube, ProgressListener progress, Clock clock) {
+        this.kube = kube;
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    /** Each planned restart's change id is {@code Kind/namespace/name}, which the result lists as restarted. */
+    List<PlannedChange> plan(List<ServiceAccountRef> accounts, String roleArn) {
+        List<PlannedChange> out = new ArrayList<>();
+        for (ServiceAccountRef ref : accounts) {
+            if (ref.isPattern()) {
+                continue;
+            }
+            String ns = ref.namespace();
+            List<Workload> workloads = new ArrayList<>();
+            ServiceAccountBinder.read(
+                            () -> kube.apps()
+                                    .deployments()
+                                    .inNamespace(ns)
+                                    .list()
+                                    .getItems(),
+                            "deployments in " + ns)
+                    .forEach(d -> workloads.add(new Workload(
+                            "Deployment",
+                            ns,
+                            d.getMetadata().getName(),
+                            d.getSpec().getTemplate(),
+                            d.getSpec().getSelector())));
+            ServiceAccountBinder.read(
+                            () -> kube.apps()
+                                    .statefulSets()
+                                    .inNamespace(ns)
+                                    .list()
+                                    .getItems(),
+                            "statefulsets in " + ns)
+                    .forEach(d -> workloads.add(new Workload(
+                            "StatefulSet",
+                            ns,
+                            d.getMetadata().getName(),
+                            d.getSpec().getTemplate(),
+                            d.getSpec().getSelector())));
+            ServiceAccountBinder.read(
+                            () -> kube.apps()
+                                    .daemonSets()
+                                    .inNamespace(ns)
+                                    .list()
+                                    .getItems(),
+                            "daemonsets in " + ns)
+                    .forEach(d -> workloads.add(new Workload(
+                            "DaemonSet",
+                            ns,
+                            d.getMetadata().getName(),
+                            d.getSpec().getTemplate(),
+                            d.getSpec().getSelector())));
+            for (Workload workload : workloads) {
+                String sa = workload.template().getSpec().getServiceAccountName();
+                if (!ref.name().equals(sa == null ? "default" : sa)) {
+                    continue;
+                }
+                Map<String, String> labels =
+                        workload.selector() == null ? null : workload.selector().getMatchLabels();
+                if (labels == null || labels.isEmpty()) {
+                    continue;
+                }
+                List<Pod> pods = ServiceAccountBinder.read(
+                        () -> kube.pods()
+                                .inNamespace(ns)
+                                .withLabels(labels)
+                                .list()
+                                .getItems(),
+                        "pods of " + workload.id());
+                long stale = pods.stream().filter(p -> !hasRole(p, roleArn)).count();
+                if (stale > 0) {
+                    out.add(restart(workload, stale, pods.size()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private record Workload(
+            String kind, String namespace, String name, PodTemplateSpec template, LabelSelector selector) {
+        String id() {
+            return kind + "/" + namespace + "/" + name;
+        }
+    }
+
+    private PlannedChange restart(Workload workload, long stale, int total) {
+        String kind = workload.kind();
+        String ns = workload.namespace();
+        String name = workload.name();
+        String id = workload.id();
+        return new PlannedChange(
+                Change.update(kind, id, "restart: " + stale + " of " + total + " pods lack the IRSA identity"), () -> {
+                    progress.info(
+                            "Restarting " + id + " so its pods get the role (" + stale + " of " + total + " lack it)");
+                    String patch = "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"" + RESTARTED_AT + "\":\""
+                            + Instant.now(clock) + "\"}}}}}";
+                    PatchContext merge = PatchContext.of(PatchType.JSON_MERGE);
+                    ServiceAccountBinder.write(
+                            () -> switch (kind) {
+                                case "Deployment" -> kube.apps()
+                                        .deployments()
+                                        .inNamespace(ns)
+                                        .withName(name)
+                                        .patch(merge, patch);
+                                case "StatefulSet" -> kube.apps()
+                                        .statefulSets()
+                                        .inNamespace(ns)
+                                        .withName(name)
+                                        .patch(merge, patch);
+                                default -> kube.apps()
+                                        .daemonSets()
+                                        .inNamespace(ns)
+                                        .withName(name)
+                                        .patch(merge, patch);
+                            },
+                            "restart of " + id);
+                });
+    }
+
+    static boolean hasRole(Pod pod, String roleArn) {
+        List<Container> containers =
+                pod.getSpec() == null ? List.of() : pod.getSpec().getContainers();
+        return !containers.isEmpty()
+                && containers.stream()
+                        .allMatch(c -> c.getEnv() != null
+                                && c.getEnv().stream().anyMatch(e -> isRoleVar(e) && roleArn.equals(e.getValue())));
+    }
+
+    private static boolean isRoleVar(EnvVar e) {
+        return "AWS_ROLE_ARN".equals(e.getName());
+    }
+}
