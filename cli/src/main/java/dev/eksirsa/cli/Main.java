@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "EKS IRSA roles, cross-account chains and Harness delegates, idempotently.",
-        subcommands = {SandboxCommand.class, DemoCommand.class, ClusterCommand.class, TokenCommand.class})
+        subcommands = {SandboxCommand.class, DemoCommand.class, ClusterCommand.class, TokenCommand.class, RoleCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -17,6 +17,21 @@ import software.amazon.awssdk.services.iam.IamClient;
 /** Set-ups many sandbox tests share, done through the real SDK as a user would. */
 public final class SandboxFixtures {
     public static final String STS_AUDIENCE = "sts.amazonaws.com";
+    /** A cluster role's trust: EKS checks that eks.amazonaws.com may assume it. */
+    public static final String EKS_TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Principal\":{\"Service\":\"eks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+
+    /** Two default-for-az subnets of the default VPC, as a cluster needs. */
+    public static List<String> defaultSubnets(software.amazon.awssdk.services.ec2.Ec2Client ec2) {
+        return ec2
+                .describeSubnets(b -> b.filters(
+                        Filter.builder().name("default-for-az").values("true").build()))
+                .subnets()
+                .stream()
+                .map(Subnet::subnetId)
+                .limit(2)
+                .toList();
+    }
 
     private SandboxFixtures() {}
 
@@ -32,23 +47,10 @@ public final class SandboxFixtures {
                 EksClient eks = admin.eks();
                 var ec2 = admin.ec2()) {
             String roleName = clusterName + "-cluster-role";
-            String roleArn = iam.createRole(
-                            b -> b.roleName(roleName)
-                                    .assumeRolePolicyDocument(
-                                            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                                                    + "\"Principal\":{\"Service\":\"eks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"))
+            String roleArn = iam.createRole(b -> b.roleName(roleName).assumeRolePolicyDocument(EKS_TRUST))
                     .role()
                     .arn();
-            List<String> subnets = ec2
-                    .describeSubnets(b -> b.filters(Filter.builder()
-                            .name("default-for-az")
-                            .values("true")
-                            .build()))
-                    .subnets()
-                    .stream()
-                    .map(Subnet::subnetId)
-                    .limit(2)
-                    .toList();
+            List<String> subnets = defaultSubnets(ec2);
             eks.createCluster(b -> b.name(clusterName).roleArn(roleArn).resourcesVpcConfig(v -> v.subnetIds(subnets)));
             try (EksWaiter waiter = EksWaiter.builder()
                     .client(eks)

@@ -105,6 +105,62 @@ class KubectlTest {
     }
 
     @Test
+    void workloadKinds_createGetDelete() throws IOException {
+        ok("create", "namespace", "workloads");
+        Path manifest = dir.resolve("workloads.yaml");
+        Files.writeString(
+                manifest,
+                """
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata:
+                  name: db
+                  namespace: workloads
+                spec:
+                  serviceName: db
+                  selector: {matchLabels: {app: db}}
+                  template:
+                    metadata: {labels: {app: db}}
+                    spec: {containers: [{name: db, image: postgres}]}
+                ---
+                apiVersion: apps/v1
+                kind: DaemonSet
+                metadata:
+                  name: agent
+                  namespace: workloads
+                spec:
+                  selector: {matchLabels: {app: agent}}
+                  template:
+                    metadata: {labels: {app: agent}}
+                    spec: {containers: [{name: agent, image: busybox}]}
+                ---
+                apiVersion: autoscaling/v2
+                kind: HorizontalPodAutoscaler
+                metadata:
+                  name: web
+                  namespace: workloads
+                spec:
+                  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+                  minReplicas: 1
+                  maxReplicas: 3
+                """);
+        ok("create", "--validate=false", "-f", manifest.toString());
+        ok("-n", "workloads", "create", "deployment", "web", "--image=nginx");
+        ok(
+                "-n",
+                "workloads",
+                "get",
+                "statefulsets,daemonsets,horizontalpodautoscalers,deployments,replicasets,pods,events");
+        assertThat(ok("-n", "workloads", "get", "replicasets", "-o", "name").stdout())
+                .contains("replicaset.apps/web-");
+        ok("-n", "workloads", "delete", "statefulset", "db");
+        ok("-n", "workloads", "delete", "daemonset", "agent");
+        ok("-n", "workloads", "delete", "hpa", "web");
+        assertThat(kubectl.run("-n", "workloads", "get", "statefulset", "db").exitCode())
+                .isNotZero();
+    }
+
+    @Test
     void clientSideAndServerSideApply() throws IOException {
         Path manifest = dir.resolve("sa.yaml");
         Files.writeString(

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eksirsa.sandbox.SandboxClients;
+import dev.eksirsa.sandbox.SandboxFixtures;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -180,23 +181,11 @@ abstract class AwsParityContract {
                 Ec2Client ec2 = clients().ec2()) {
             String roleName = unique("parity-eks-");
             String roleArn = iam.createRole(
-                            b -> b.roleName(roleName)
-                                    .assumeRolePolicyDocument(
-                                            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                                                    + "\"Principal\":{\"Service\":\"eks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"))
+                            b -> b.roleName(roleName).assumeRolePolicyDocument(SandboxFixtures.EKS_TRUST))
                     .role()
                     .arn();
             iam.attachRolePolicy(b -> b.roleName(roleName).policyArn("arn:aws:iam::aws:policy/AmazonEKSClusterPolicy"));
-            List<String> subnetIds = ec2
-                    .describeSubnets(b -> b.filters(Filter.builder()
-                            .name("default-for-az")
-                            .values("true")
-                            .build()))
-                    .subnets()
-                    .stream()
-                    .map(Subnet::subnetId)
-                    .limit(2)
-                    .toList();
+            List<String> subnetIds = SandboxFixtures.defaultSubnets(ec2);
             String clusterName = unique("parity-");
             Cluster created = eks.createCluster(
                             b -> b.name(clusterName).roleArn(roleArn).resourcesVpcConfig(v -> v.subnetIds(subnetIds)))

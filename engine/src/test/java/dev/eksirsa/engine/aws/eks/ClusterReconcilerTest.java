@@ -102,6 +102,62 @@ class ClusterReconcilerTest {
     }
 
     @Test
+    void toMap_withNodegroupAndChanges_hasExactlyTheContractKeysAndOnlyJenkinsSafeValues() {
+        ClusterResult result = reconciler.reconcile(create(uniqueName())
+                .nodegroup(new NodegroupSpec("ng", List.of("t3.small"), 1, 1, 2, null))
+                .build());
+
+        Map<String, Object> map = result.toMap();
+
+        // the keys, plus warnings (how foreign resources and access problems are reported) and dryRun
+        assertThat(map.keySet())
+                .containsExactly(
+                        "name",
+                        "arn",
+                        "accountId",
+                        "region",
+                        "status",
+                        "version",
+                        "endpoint",
+                        "certificateAuthority",
+                        "oidcIssuer",
+                        "oidcProviderArn",
+                        "created",
+                        "oidcProviderCreated",
+                        "nodeGroups",
+                        "changes",
+                        "warnings",
+                        "dryRun");
+        assertThat((List<?>) map.get("nodeGroups"))
+                .singleElement()
+                .satisfies(n -> assertThat(List.copyOf(((Map<?, ?>) n).keySet()))
+                        .containsExactly((Object) "name", "status", "instanceTypes", "desiredSize"));
+        assertThat((List<?>) map.get("changes"))
+                .isNotEmpty()
+                .allSatisfy(c -> assertThat(List.copyOf(((Map<?, ?>) c).keySet()))
+                        .containsExactly((Object) "action", "kind", "id", "detail"));
+        assertJenkinsSafe("result", map);
+    }
+
+    /** Pipeline return values must be plain Strings, Booleans, Integers, Longs, Lists and Maps (or null). */
+    private static void assertJenkinsSafe(String path, Object value) {
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> {
+                assertThat(k).as(path + " key").isInstanceOf(String.class);
+                assertJenkinsSafe(path + "." + k, v);
+            });
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                assertJenkinsSafe(path + "[" + i + "]", list.get(i));
+            }
+        } else if (value != null) {
+            assertThat(value.getClass())
+                    .as(path)
+                    .isIn(String.class, Boolean.class, Integer.class, Long.class);
+        }
+    }
+
+    @Test
     void reconcile_secondRun_makesNoMutatingCallAndReportsNoChange() {
         String name = uniqueName();
         reconciler.reconcile(create(name).build());
