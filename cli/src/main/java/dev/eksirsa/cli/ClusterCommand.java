@@ -2,6 +2,7 @@ package dev.eksirsa.cli;
 
 import dev.eksirsa.engine.api.Change;
 import dev.eksirsa.engine.api.EksIrsaException;
+import dev.eksirsa.engine.api.InvalidInputException;
 import dev.eksirsa.engine.aws.AwsClients;
 import dev.eksirsa.engine.aws.eks.ClusterReconciler;
 import dev.eksirsa.engine.aws.eks.ClusterResult;
@@ -17,7 +18,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -135,6 +140,7 @@ final class ClusterCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec command;
 
+    private boolean specSizes;
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
 
@@ -149,14 +155,13 @@ final class ClusterCommand implements Callable<Integer> {
         }
         try {
             if (detailedExitCode && !dryRun) {
-                throw new IllegalArgumentException("--detailed-exitcode needs --dry-run");
+                throw new InvalidInputException("detailedExitCode", "--detailed-exitcode needs --dry-run");
             }
             if (specFile != null) {
                 mergeSpecFile(SpecFile.read(specFile, SPEC_KEYS));
             }
             if (name == null) {
-                throw new dev.eksirsa.engine.api.InvalidInputException(
-                        "name", "must be given (--name or name in --spec)");
+                throw new InvalidInputException("name", "must be given (--name or name in --spec)");
             }
             ClusterSpec spec = spec();
             var aws = connection.connection(System.getenv());
@@ -183,32 +188,27 @@ final class ClusterCommand implements Callable<Integer> {
         }
     }
 
-    private static final java.util.Set<String> SPEC_KEYS = java.util.Set.of(
-            "name",
-            "create",
-            "kubernetesVersion",
-            "subnetIds",
-            "securityGroupIds",
-            "clusterRoleArn",
-            "nodegroupName",
-            "instanceTypes",
-            "minSize",
-            "desiredSize",
-            "maxSize",
-            "nodeRoleArn",
-            "accessPrincipalArns",
-            "tags",
-            "state",
-            "writeKubeconfig",
-            "dryRun",
-            "region",
-            "profile",
-            "endpointUrl",
-            "roleArn",
-            "externalId",
-            "sessionName",
-            "duration",
-            "timeout");
+    private static final Set<String> SPEC_KEYS = Stream.concat(
+                    ConnectionOptions.SPEC_KEYS.stream(),
+                    Stream.of(
+                            "name",
+                            "create",
+                            "kubernetesVersion",
+                            "subnetIds",
+                            "securityGroupIds",
+                            "clusterRoleArn",
+                            "nodegroupName",
+                            "instanceTypes",
+                            "minSize",
+                            "desiredSize",
+                            "maxSize",
+                            "nodeRoleArn",
+                            "accessPrincipalArns",
+                            "tags",
+                            "state",
+                            "writeKubeconfig",
+                            "dryRun"))
+            .collect(Collectors.toCollection(TreeSet::new));
 
     /** Spec file values for everything not given as a flag. */
     private void mergeSpecFile(SpecFile f) {
@@ -220,6 +220,7 @@ final class ClusterCommand implements Callable<Integer> {
         if (use(f, "clusterRoleArn", "--cluster-role-arn")) clusterRoleArn = f.string("clusterRoleArn");
         if (use(f, "nodegroupName", "--nodegroup-name")) nodegroupName = f.string("nodegroupName");
         if (use(f, "instanceTypes", "--instance-type")) instanceTypes = f.strings("instanceTypes");
+        specSizes = f.has("minSize") || f.has("desiredSize") || f.has("maxSize");
         if (use(f, "minSize", "--min-size")) minSize = f.integer("minSize");
         if (use(f, "desiredSize", "--desired-size")) desiredSize = f.integer("desiredSize");
         if (use(f, "maxSize", "--max-size")) maxSize = f.integer("maxSize");
@@ -230,15 +231,7 @@ final class ClusterCommand implements Callable<Integer> {
         if (use(f, "state", "--state")) state = f.string("state");
         if (use(f, "writeKubeconfig", "--write-kubeconfig")) kubeconfig = Path.of(f.string("writeKubeconfig"));
         if (use(f, "dryRun", "--dry-run")) dryRun = f.bool("dryRun");
-        if (use(f, "region", "--region")) connection.region = f.string("region");
-        if (use(f, "profile", "--profile")) connection.profile = f.string("profile");
-        if (use(f, "endpointUrl", "--endpoint-url"))
-            connection.endpointUrl = java.net.URI.create(f.string("endpointUrl"));
-        if (use(f, "roleArn", "--role-arn")) connection.roleArn = f.string("roleArn");
-        if (use(f, "externalId", "--external-id")) connection.externalId = f.string("externalId");
-        if (use(f, "sessionName", "--session-name")) connection.sessionName = f.string("sessionName");
-        if (use(f, "duration", "--duration")) connection.duration = f.string("duration");
-        if (use(f, "timeout", "--timeout")) connection.timeout = f.string("timeout");
+        connection.mergeSpecFile(f, command.commandLine().getParseResult());
     }
 
     private boolean use(SpecFile f, String key, String flag) {
@@ -246,12 +239,14 @@ final class ClusterCommand implements Callable<Integer> {
     }
 
     private ClusterSpec spec() {
+        if (nodegroupName == null && (!instanceTypes.isEmpty() || nodeRoleArn != null || sizeGiven())) {
+            throw new InvalidInputException(
+                    "nodegroupName",
+                    "--instance-type, --min-size, --desired-size, --max-size and --node-role-arn need --nodegroup-name");
+        }
         NodegroupSpec nodegroup = nodegroupName == null
                 ? null
                 : new NodegroupSpec(nodegroupName, instanceTypes, minSize, desiredSize, maxSize, nodeRoleArn);
-        if (nodegroupName == null && (!instanceTypes.isEmpty() || nodeRoleArn != null)) {
-            throw new IllegalArgumentException("--instance-type and --node-role-arn need --nodegroup-name");
-        }
         Duration timeout = connection.timeoutOr(ClusterSpec.DEFAULT_TIMEOUT);
         // a short --timeout (sandboxes) polls proportionally faster than AWS's 30 s
         Duration poll = timeout.dividedBy(10).compareTo(DEFAULT_POLL) < 0 ? timeout.dividedBy(10) : DEFAULT_POLL;
@@ -269,6 +264,14 @@ final class ClusterCommand implements Callable<Integer> {
                 .pollInterval(poll.toMillis() < 10 ? Duration.ofMillis(10) : poll)
                 .timeout(timeout)
                 .build();
+    }
+
+    private boolean sizeGiven() {
+        var parsed = command.commandLine().getParseResult();
+        return specSizes
+                || parsed.hasMatchedOption("--min-size")
+                || parsed.hasMatchedOption("--desired-size")
+                || parsed.hasMatchedOption("--max-size");
     }
 
     private List<String> connectionArgs() {

@@ -1,5 +1,6 @@
 package dev.eksirsa.cli;
 
+import dev.eksirsa.engine.api.InvalidInputException;
 import dev.eksirsa.engine.aws.AssumeRole;
 import dev.eksirsa.engine.aws.AwsConnection;
 import dev.eksirsa.engine.aws.CredentialsSource;
@@ -7,7 +8,9 @@ import dev.eksirsa.engine.aws.ProxySettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 
 /** The connection flags of CLI.md, the same on every command that talks to AWS. */
 final class ConnectionOptions {
@@ -38,6 +41,29 @@ final class ConnectionOptions {
     @Option(names = "--timeout", paramLabel = "DURATION", description = "How long one wait may take (default: 25m).")
     String timeout;
 
+    /** The --spec keys of these flags (the Jenkins step's connection arguments). */
+    static final Set<String> SPEC_KEYS =
+            Set.of("region", "profile", "endpointUrl", "roleArn", "externalId", "sessionName", "duration", "timeout");
+
+    /** Spec file values for the connection flags not given on the command line. */
+    void mergeSpecFile(SpecFile f, ParseResult flags) {
+        region = fromSpec(f, flags, "region", "--region", region);
+        profile = fromSpec(f, flags, "profile", "--profile", profile);
+        String endpoint = fromSpec(f, flags, "endpointUrl", "--endpoint-url", null);
+        if (endpoint != null) {
+            endpointUrl = URI.create(endpoint);
+        }
+        roleArn = fromSpec(f, flags, "roleArn", "--role-arn", roleArn);
+        externalId = fromSpec(f, flags, "externalId", "--external-id", externalId);
+        sessionName = fromSpec(f, flags, "sessionName", "--session-name", sessionName);
+        duration = fromSpec(f, flags, "duration", "--duration", duration);
+        timeout = fromSpec(f, flags, "timeout", "--timeout", timeout);
+    }
+
+    private static String fromSpec(SpecFile f, ParseResult flags, String key, String flag, String current) {
+        return f.has(key) && !flags.hasMatchedOption(flag) ? f.string(key) : current;
+    }
+
     AwsConnection connection(Map<String, String> env) {
         AwsConnection connection = new AwsConnection(
                 profile == null ? CredentialsSource.defaultChain() : CredentialsSource.profile(profile),
@@ -47,10 +73,10 @@ final class ConnectionOptions {
                 ProxySettings.fromEnvironment(env),
                 null);
         if (roleArn != null) {
-            Duration d = duration == null ? null : Durations.parse("--duration", duration);
+            Duration d = duration == null ? null : Durations.parse("duration", duration);
             connection = connection.withAssumeRole(new AssumeRole(roleArn, externalId, sessionName, d));
         } else if (externalId != null || sessionName != null || duration != null) {
-            throw new IllegalArgumentException("--external-id, --session-name and --duration need --role-arn");
+            throw new InvalidInputException("roleArn", "--external-id, --session-name and --duration need --role-arn");
         }
         return connection;
     }
@@ -64,6 +90,6 @@ final class ConnectionOptions {
     }
 
     Duration timeoutOr(Duration fallback) {
-        return timeout == null ? fallback : Durations.parse("--timeout", timeout);
+        return timeout == null ? fallback : Durations.parse("timeout", timeout);
     }
 }

@@ -1,6 +1,5 @@
 package dev.eksirsa.cli;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import dev.eksirsa.engine.api.Change;
 import dev.eksirsa.engine.api.ProgressListener;
 import dev.eksirsa.engine.aws.AwsClients;
@@ -9,17 +8,26 @@ import dev.eksirsa.engine.aws.CredentialsSource;
 import dev.eksirsa.engine.aws.eks.ClusterReconciler;
 import dev.eksirsa.engine.aws.eks.ClusterResult;
 import dev.eksirsa.engine.aws.eks.ClusterSpec;
+import dev.eksirsa.engine.aws.eks.EksTokenGenerator;
 import dev.eksirsa.engine.aws.eks.IssuerThumbprint;
+import dev.eksirsa.engine.irsa.IrsaRoleReconciler;
+import dev.eksirsa.engine.irsa.IrsaRoleResult;
+import dev.eksirsa.engine.irsa.IrsaRoleSpec;
+import dev.eksirsa.engine.irsa.TargetRoleSpec;
 import dev.eksirsa.engine.kube.KubeAccessCheck;
+import dev.eksirsa.engine.kube.KubeClients;
+import dev.eksirsa.engine.kube.KubeEndpoint;
 import dev.eksirsa.sandbox.Sandbox;
 import dev.eksirsa.sandbox.SandboxAccount;
 import dev.eksirsa.sandbox.SandboxOptions;
 import dev.eksirsa.sandbox.log.CallRecord;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintStream;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -30,15 +38,15 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
- * The runbook's IRSA chain on the embedded sandbox. It grows with each step issue; today it shows the engine's
- * cluster step (cluster, OIDC provider, access to the Kubernetes API, an idempotent re-run), then, with raw SDK
- * calls, Role-1 for the delegate's service account, Role-2 in the second account, and the chain service-account token → web identity → Role-1 → Role-2, with the wrong service account denied.
+ * The runbook's IRSA chain on the embedded sandbox, through the engine's steps: the cluster step (cluster, OIDC
+ * provider, access to the Kubernetes API, an idempotent re-run), then the role step (Role-1 for the delegate's
+ * service account, Role-2 in the second account, the annotated service account). It proves the chain with a
+ * TokenRequest token → web identity → Role-1 → Role-2, the wrong service account denied, and an idempotent re-run.
  */
 @Command(
         name = "demo",
@@ -48,6 +56,9 @@ final class DemoCommand implements Callable<Integer> {
     private static final String CLUSTER = "demo";
     private static final String NAMESPACE = "harness-delegate-ng";
     private static final String SERVICE_ACCOUNT = "harness-delegate";
+    private static final String OTHER = "default";
+    private static final String ROLE_2 = "demo-cross-account";
+    private static final String S3_READ = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess";
 
     private final PrintStream out = System.out;
 
@@ -62,69 +73,89 @@ final class DemoCommand implements Callable<Integer> {
                     "AWS endpoint " + sandbox.awsEndpoint() + ", accounts " + primary.accountId() + " and "
                             + secondary.accountId());
             Clients admin = new Clients(sandbox.awsEndpoint(), sandbox.region(), key(primary));
-            Clients crossAdmin = new Clients(sandbox.awsEndpoint(), sandbox.region(), key(secondary));
 
             ClusterResult cluster = ensureCluster(sandbox, primary);
             String issuer = cluster.oidcIssuer();
             String providerArn = cluster.oidcProviderArn();
             step("cluster", CLUSTER + " is " + cluster.status() + ", OIDC issuer " + issuer);
-            printChanges(cluster);
+            printChanges(cluster.changes());
+            cluster.warnings().forEach(w -> step("  warning", w));
+            if (cluster.warnings().isEmpty()) {
+                step("  kubernetes api", "reachable at " + cluster.endpoint() + " with the engine's EKS token");
+            }
             step("oidc provider", providerArn);
             ClusterResult again = ensureCluster(sandbox, primary);
             step("cluster re-run", again.changed() ? "UNEXPECTED CHANGES" : "no changes (idempotent)");
 
-            String role1Name = CLUSTER + "-" + NAMESPACE + "-" + SERVICE_ACCOUNT;
-            String role2Arn = "arn:aws:iam::" + secondary.accountId() + ":role/demo-cross-account";
-            String role1Arn;
-            try (IamClient iam = admin.iam()) {
-                role1Arn = iam.createRole(
-                                b -> b.roleName(role1Name).assumeRolePolicyDocument(irsaTrust(providerArn, issuer)))
-                        .role()
-                        .arn();
-                iam.putRolePolicy(b -> b.roleName(role1Name)
-                        .policyName("assume-cross-account")
-                        .policyDocument(
-                                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"EksIrsaAssume\",\"Effect\":\"Allow\","
-                                        + "\"Action\":\"sts:AssumeRole\",\"Resource\":\"" + role2Arn + "\"}]}"));
-            }
+            IrsaRoleSpec roleSpec = IrsaRoleSpec.builder()
+                    .clusterName(CLUSTER)
+                    .serviceAccount(NAMESPACE, SERVICE_ACCOUNT)
+                    .targetRole(TargetRoleSpec.of(ROLE_2, connection(sandbox, secondary), List.of(S3_READ)))
+                    .build();
+            KubeEndpoint endpoint = new KubeEndpoint(CLUSTER, cluster.endpoint(), cluster.certificateAuthority());
+            IrsaRoleResult role = ensureRole(sandbox, endpoint, roleSpec);
+            String role1Arn = role.roleArn();
+            String role2Arn = role.targetRoleArns().get(0);
             step("role-1", role1Arn + " (trusts only " + NAMESPACE + "/" + SERVICE_ACCOUNT + ")");
-            try (IamClient iam = crossAdmin.iam()) {
-                iam.createRole(b -> b.roleName("demo-cross-account")
-                        .maxSessionDuration(3600)
-                        .assumeRolePolicyDocument(
-                                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"EksIrsaChain\",\"Effect\":\"Allow\","
-                                        + "\"Principal\":{\"AWS\":\"" + role1Arn
-                                        + "\"},\"Action\":\"sts:AssumeRole\"}]}"));
-                iam.attachRolePolicy(b ->
-                        b.roleName("demo-cross-account").policyArn("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"));
-            }
             step("role-2", role2Arn + " (trusts role-1 only)");
+            printChanges(role.changes());
 
-            // Until the Kubernetes side lands, the token is signed by the cluster's issuer as TokenRequest signs it.
-            String token = sandbox.oidc().find(issuer).orElseThrow().sign(claims(issuer, NAMESPACE, SERVICE_ACCOUNT));
-            Credentials role1 = webIdentity(admin, role1Arn, token);
-            Clients asRole1 = admin.as(role1);
-            step("web identity", "service account token → " + identity(asRole1));
-            Credentials role2;
-            try (StsClient sts = asRole1.sts()) {
-                role2 = sts.assumeRole(b -> b.roleArn(role2Arn)
-                                .roleSessionName("demo-chain")
-                                .durationSeconds(3600))
-                        .credentials();
-            }
-            step("role chain", "role-1 → " + identity(admin.as(role2)));
-
-            String wrongToken = sandbox.oidc().find(issuer).orElseThrow().sign(claims(issuer, NAMESPACE, "default"));
-            try {
-                webIdentity(admin, role1Arn, wrongToken);
-                step("wrong service account", "UNEXPECTEDLY ALLOWED");
-                return ExitCodes.FAILURE;
-            } catch (StsException denied) {
+            try (KubernetesClient kube = kube(sandbox, endpoint)) {
                 step(
-                        "wrong service account",
-                        NAMESPACE + "/default is refused: "
-                                + denied.awsErrorDetails().errorCode());
+                        "service account",
+                        NAMESPACE + "/" + SERVICE_ACCOUNT + " annotated eks.amazonaws.com/role-arn="
+                                + kube.serviceAccounts()
+                                        .inNamespace(NAMESPACE)
+                                        .withName(SERVICE_ACCOUNT)
+                                        .get()
+                                        .getMetadata()
+                                        .getAnnotations()
+                                        .get("eks.amazonaws.com/role-arn"));
+                Credentials role1 = webIdentity(admin, role1Arn, token(kube, SERVICE_ACCOUNT));
+                Clients asRole1 = admin.as(role1);
+                step("web identity", "TokenRequest token → " + identity(asRole1));
+                Credentials role2;
+                try (StsClient sts = asRole1.sts()) {
+                    role2 = sts.assumeRole(b -> b.roleArn(role2Arn)
+                                    .roleSessionName("demo-chain")
+                                    .durationSeconds(TargetRoleSpec.CHAINED_SESSION_CAP))
+                            .credentials();
+                }
+                step("role chain", "role-1 → " + identity(admin.as(role2)));
+
+                if (kube.serviceAccounts()
+                                .inNamespace(NAMESPACE)
+                                .withName(OTHER)
+                                .get()
+                        == null) {
+                    kube.serviceAccounts()
+                            .inNamespace(NAMESPACE)
+                            .resource(new ServiceAccountBuilder()
+                                    .withNewMetadata()
+                                    .withName(OTHER)
+                                    .endMetadata()
+                                    .build())
+                            .create();
+                }
+                try {
+                    webIdentity(admin, role1Arn, token(kube, OTHER));
+                    step("wrong service account", "UNEXPECTEDLY ALLOWED");
+                    return ExitCodes.FAILURE;
+                } catch (StsException denied) {
+                    step(
+                            "wrong service account",
+                            NAMESPACE + "/" + OTHER + " is refused: "
+                                    + denied.awsErrorDetails().errorCode());
+                }
             }
+            sandbox.calls().clear();
+            IrsaRoleResult roleAgain = ensureRole(sandbox, endpoint, roleSpec);
+            int rerunWrites = sandbox.calls().mutating().size();
+            step(
+                    "role re-run",
+                    roleAgain.changes().isEmpty() && rerunWrites == 0
+                            ? "no changes (idempotent, " + sandbox.calls().all().size() + " reads, 0 writes)"
+                            : "UNEXPECTED CHANGES " + roleAgain.changes());
             List<CallRecord> writes = sandbox.calls().mutating();
             step(
                     "call log",
@@ -135,15 +166,11 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private void printChanges(ClusterResult result) {
-        for (Change change : result.changes()) {
+    private void printChanges(List<Change> changes) {
+        for (Change change : changes) {
             step(
                     "  " + change.action().name().toLowerCase(Locale.ROOT),
                     change.kind() + " " + change.id() + (change.detail().isEmpty() ? "" : ": " + change.detail()));
-        }
-        result.warnings().forEach(w -> step("  warning", w));
-        if (result.warnings().isEmpty()) {
-            step("  kubernetes api", "reachable at " + result.endpoint() + " with the engine's EKS token");
         }
     }
 
@@ -157,10 +184,7 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The engine's cluster step (issue 4): create the cluster and its OIDC provider, idempotently. */
     private static ClusterResult ensureCluster(Sandbox sandbox, SandboxAccount account) {
-        AwsConnection connection = AwsConnection.of(
-                        CredentialsSource.staticKeys(account.accessKeyId(), account.secretAccessKey(), null),
-                        sandbox.region())
-                .withEndpoint(sandbox.awsEndpoint());
+        AwsConnection connection = connection(sandbox, account);
         ClusterSpec spec = ClusterSpec.builder(CLUSTER)
                 .create(true)
                 .pollInterval(Duration.ofMillis(250))
@@ -177,25 +201,45 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static String irsaTrust(String providerArn, String issuer) {
-        String hostPath = issuer.substring("https://".length());
-        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"EksIrsa\",\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\""
-                + providerArn + "\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\",\"Condition\":{\"StringEquals\":{\""
-                + hostPath
-                + ":sub\":\"system:serviceaccount:" + NAMESPACE + ":" + SERVICE_ACCOUNT + "\",\"" + hostPath
-                + ":aud\":\"sts.amazonaws.com\"}}}]}";
+    private static AwsConnection connection(Sandbox sandbox, SandboxAccount account) {
+        return AwsConnection.of(
+                        CredentialsSource.staticKeys(account.accessKeyId(), account.secretAccessKey(), null),
+                        sandbox.region())
+                .withEndpoint(sandbox.awsEndpoint());
     }
 
-    private static JWTClaimsSet claims(String issuer, String namespace, String name) {
-        Instant now = Instant.now();
-        return new JWTClaimsSet.Builder()
-                .issuer(issuer)
-                .subject("system:serviceaccount:" + namespace + ":" + name)
-                .audience("sts.amazonaws.com")
-                .issueTime(Date.from(now))
-                .notBeforeTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
-                .build();
+    /** The engine's role step (issue 5): Role-1, Role-2 and the annotated service account, idempotently. */
+    private static IrsaRoleResult ensureRole(Sandbox sandbox, KubeEndpoint endpoint, IrsaRoleSpec spec) {
+        try (AwsClients aws = connection(sandbox, sandbox.primary()).open()) {
+            return new IrsaRoleReconciler(aws, ProgressListener.NONE)
+                    .withKubernetes(() -> kube(sandbox, endpoint))
+                    .reconcile(spec);
+        }
+    }
+
+    private static KubernetesClient kube(Sandbox sandbox, KubeEndpoint endpoint) {
+        return KubeClients.eks(
+                endpoint,
+                new EksTokenGenerator(
+                        StaticCredentialsProvider.create(key(sandbox.primary())),
+                        sandbox.region(),
+                        null,
+                        Clock.systemUTC()));
+    }
+
+    /** A token for the service account from the cluster's TokenRequest API, as the kubelet projects it. */
+    private static String token(KubernetesClient kube, String serviceAccount) {
+        return kube.serviceAccounts()
+                .inNamespace(NAMESPACE)
+                .withName(serviceAccount)
+                .tokenRequest(new TokenRequestBuilder()
+                        .withNewSpec()
+                        .withAudiences("sts.amazonaws.com")
+                        .withExpirationSeconds(3600L)
+                        .endSpec()
+                        .build())
+                .getStatus()
+                .getToken();
     }
 
     private static Credentials webIdentity(Clients clients, String roleArn, String token) {
@@ -220,15 +264,6 @@ final class DemoCommand implements Callable<Integer> {
                     region,
                     AwsSessionCredentials.create(
                             session.accessKeyId(), session.secretAccessKey(), session.sessionToken()));
-        }
-
-        IamClient iam() {
-            return IamClient.builder()
-                    .endpointOverride(endpoint)
-                    .region(Region.AWS_GLOBAL)
-                    .credentialsProvider(StaticCredentialsProvider.create(credentials))
-                    .httpClientBuilder(UrlConnectionHttpClient.builder())
-                    .build();
         }
 
         StsClient sts() {

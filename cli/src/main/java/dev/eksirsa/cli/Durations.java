@@ -1,5 +1,6 @@
 package dev.eksirsa.cli;
 
+import dev.eksirsa.engine.api.InvalidInputException;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,8 +14,8 @@ final class Durations {
     static Duration parse(String field, String text) {
         Matcher m = FORMAT.matcher(text.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException(
-                    field + ": \"" + text + "\" is not a duration like 500ms, 90s, 20m or 1h");
+            throw new InvalidInputException(
+                    field, "must be a duration like 500ms, 90s, 20m or 1h, not \"" + text + "\"");
         }
         long amount = Long.parseLong(m.group(1));
         return switch (m.group(2)) {

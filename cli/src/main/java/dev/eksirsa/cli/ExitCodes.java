@@ -1,5 +1,7 @@
 package dev.eksirsa.cli;
 
+import dev.eksirsa.engine.api.InvalidInputException;
+
 /** The exit codes of ../shared/CLI.md. */
 final class ExitCodes {
     static final int OK = 0;
@@ -10,6 +12,8 @@ final class ExitCodes {
     private ExitCodes() {}
 
     static int of(Throwable error) {
-        return error instanceof IllegalArgumentException ? INVALID_INPUT : FAILURE;
+        return error instanceof IllegalArgumentException || error instanceof InvalidInputException
+                ? INVALID_INPUT
+                : FAILURE;
     }
 }

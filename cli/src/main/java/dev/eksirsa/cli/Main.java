@@ -1,5 +1,8 @@
 package dev.eksirsa.cli;
 
+import dev.eksirsa.engine.api.InvalidInputException;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +12,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "EKS IRSA roles, cross-account chains and Harness delegates, idempotently.",
-        subcommands = {SandboxCommand.class, DemoCommand.class, ClusterCommand.class, TokenCommand.class, RoleCommand.class})
+        subcommands = {
+            SandboxCommand.class,
+            DemoCommand.class,
+            ClusterCommand.class,
+            TokenCommand.class,
+            RoleCommand.class
+        })
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -24,11 +33,35 @@ public final class Main implements Runnable {
         return new CommandLine(new Main())
                 .setExitCodeExceptionMapper(ExitCodes::of)
                 .setParameterExceptionHandler((ex, argv) -> {
+                    if (jsonOutput(argv)) {
+                        // CLI.md: with --output json the error object is on stdout, even for unparsable flags
+                        return new CliOutput("json", System.out, System.err)
+                                .error(new InvalidInputException(fieldOf(ex), ex.getMessage()));
+                    }
                     ex.getCommandLine().getErr().println("error: " + ex.getMessage());
                     ex.getCommandLine().usage(ex.getCommandLine().getErr());
                     return ExitCodes.INVALID_INPUT;
                 })
                 .execute(args);
+    }
+
+    private static boolean jsonOutput(String[] argv) {
+        List<String> args = Arrays.asList(argv);
+        int i = args.indexOf("--output");
+        return args.contains("--output=json") || (i >= 0 && i + 1 < args.size() && "json".equals(args.get(i + 1)));
+    }
+
+    /** The camelCase field of the option picocli could not parse, e.g. {@code --min-size} → {@code minSize}. */
+    private static String fieldOf(CommandLine.ParameterException ex) {
+        if (!(ex.getArgSpec() instanceof CommandLine.Model.OptionSpec option)) {
+            return "arguments";
+        }
+        String[] words = option.longestName().replaceFirst("^-+", "").split("-");
+        StringBuilder field = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            field.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        return field.toString();
     }
 
     @Override

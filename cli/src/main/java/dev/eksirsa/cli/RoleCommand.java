@@ -11,10 +11,12 @@ import dev.eksirsa.engine.aws.AssumeRole;
 import dev.eksirsa.engine.aws.AwsClients;
 import dev.eksirsa.engine.aws.AwsConnection;
 import dev.eksirsa.engine.aws.CredentialsSource;
+import dev.eksirsa.engine.aws.IamPropagation;
 import dev.eksirsa.engine.aws.eks.EksTokenGenerator;
 import dev.eksirsa.engine.irsa.IrsaRoleReconciler;
 import dev.eksirsa.engine.irsa.IrsaRoleResult;
 import dev.eksirsa.engine.irsa.IrsaRoleSpec;
+import dev.eksirsa.engine.irsa.PrincipalPropagation;
 import dev.eksirsa.engine.irsa.RoleState;
 import dev.eksirsa.engine.irsa.TargetRoleSpec;
 import dev.eksirsa.engine.kube.KubeClients;
@@ -173,7 +175,11 @@ final class RoleCommand implements Callable<Integer> {
             AwsConnection aws = connection.connection(System.getenv());
             IrsaRoleResult result;
             try (AwsClients clients = aws.open()) {
-                IrsaRoleReconciler reconciler = new IrsaRoleReconciler(clients, new ConsoleProgress(err));
+                IrsaRoleReconciler reconciler = new IrsaRoleReconciler(
+                        clients,
+                        AwsConnection::open,
+                        new ConsoleProgress(err),
+                        PrincipalPropagation.within(connection.timeoutOr(IamPropagation.DEFAULT_TIMEOUT)));
                 if (spec.clusterName() != null) {
                     reconciler = reconciler.withKubernetes(() -> kubernetes(clients, spec.clusterName()));
                 }
@@ -253,7 +259,9 @@ final class RoleCommand implements Callable<Integer> {
                 throw new InvalidInputException("targetRoles", "unknown key " + key + " (known: " + known + ")");
             }
         }
-        String externalId = t.containsKey("externalId") ? String.valueOf(t.get("externalId")) : targetExternalId;
+        String externalId = t.containsKey("externalId")
+                ? (t.get("externalId") == null ? null : String.valueOf(t.get("externalId")))
+                : targetExternalId;
         return new TargetRoleSpec(
                 t.get("roleName") == null ? null : String.valueOf(t.get("roleName")),
                 targetConnection(t.get("connection")),

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.eksirsa.engine.aws.AwsClients;
+import dev.eksirsa.engine.aws.AwsConnection;
+import dev.eksirsa.engine.aws.CredentialsSource;
+import dev.eksirsa.engine.aws.ec2.DefaultSubnets;
 import dev.eksirsa.sandbox.Sandbox;
 import dev.eksirsa.sandbox.SandboxOptions;
+import dev.eksirsa.sandbox.log.CallRecord;
 import dev.eksirsa.testkit.Backend;
 import dev.eksirsa.testkit.CliResult;
 import dev.eksirsa.testkit.Kubectl;
@@ -219,57 +224,324 @@ class ClusterCommandTest {
     }
 
     @Test
+    void cluster_realRerun_makesNoMutatingAwsOrKubernetesCall() throws Exception {
+        Run created = cli("cluster", "--name", "cli-rerun", "--create", "--timeout", "20s", "--output", "json");
+        sandbox.calls().clear();
+
+        Run rerun = cli("cluster", "--name", "cli-rerun", "--create", "--timeout", "20s", "--output", "json");
+
+        assertThat(created.exit()).as(created.err()).isZero();
+        assertThat(rerun.exit()).as(rerun.err()).isZero();
+        assertThat(JSON.readTree(rerun.out()).get("changes")).isEmpty();
+        assertThat(sandbox.calls().mutating()).isEmpty();
+        // the run did look: at AWS, and at the cluster's Kubernetes API (the access check)
+        assertThat(sandbox.calls().all()).extracting(CallRecord::service).contains("eks", "iam", "kubernetes");
+    }
+
+    @Test
+    void cluster_timeoutShorterThanActivation_exitsOneWithTimeoutError() throws Exception {
+        try (Sandbox slow =
+                Sandbox.start(SandboxOptions.defaults().withClusterActivationDelay(Duration.ofSeconds(30)))) {
+            Run run = cliOn(
+                    slow,
+                    credentialsEnv(slow),
+                    "cluster",
+                    "--name",
+                    "cli-slow",
+                    "--create",
+                    "--timeout",
+                    "2s",
+                    "--output",
+                    "json");
+
+            assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.FAILURE);
+            JsonNode error = JSON.readTree(run.out()).get("error");
+            assertThat(error.get("type").asText()).isEqualTo("Timeout");
+            assertThat(error.get("message").asText()).contains("cli-slow");
+            assertThat(slow.calls().matching(r -> "DescribeCluster".equals(r.action())))
+                    .hasSizeGreaterThan(2);
+        }
+    }
+
+    @Test
+    void cluster_creationFlags_shapeTheClusterNodegroupAndAccessEntry() throws Exception {
+        String clusterRole = role("cli-flags-cluster", "eks.amazonaws.com");
+        String nodeRole = role("cli-flags-node", "ec2.amazonaws.com");
+        String jenkins = role("cli-flags-jenkins", "ec2.amazonaws.com");
+        List<String> subnets;
+        try (AwsClients aws = aws()) {
+            subnets = new DefaultSubnets(aws.ec2()).find(sandbox.region());
+        }
+        sandbox.calls().clear();
+
+        Run run = cli(
+                "cluster",
+                "--name",
+                "cli-flags",
+                "--create",
+                "--kubernetes-version",
+                "1.30",
+                "--subnet-id",
+                subnets.get(0),
+                "--subnet-id",
+                subnets.get(1),
+                "--security-group-id",
+                "sg-0123456789abcdef0",
+                "--cluster-role-arn",
+                clusterRole,
+                "--nodegroup-name",
+                "workers",
+                "--instance-type",
+                "m5.large",
+                "--instance-type",
+                "m5.xlarge",
+                "--min-size",
+                "2",
+                "--desired-size",
+                "3",
+                "--max-size",
+                "5",
+                "--node-role-arn",
+                nodeRole,
+                "--access-principal-arn",
+                jenkins,
+                "--tag",
+                "team=platform",
+                "--tag",
+                "env=dev",
+                "--timeout",
+                "20s",
+                "--output",
+                "text");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(actions(sandbox.calls().mutating()))
+                .contains(
+                        "CreateCluster",
+                        "CreateNodegroup",
+                        "CreateAccessEntry",
+                        "AssociateAccessPolicy",
+                        "CreateOpenIDConnectProvider")
+                .doesNotContain("CreateRole", "AttachRolePolicy");
+        try (AwsClients aws = aws()) {
+            var cluster = aws.eks().describeCluster(b -> b.name("cli-flags")).cluster();
+            assertThat(cluster.version()).isEqualTo("1.30");
+            assertThat(cluster.roleArn()).isEqualTo(clusterRole);
+            assertThat(cluster.resourcesVpcConfig().subnetIds()).containsExactly(subnets.get(0), subnets.get(1));
+            assertThat(cluster.resourcesVpcConfig().securityGroupIds()).containsExactly("sg-0123456789abcdef0");
+            assertThat(cluster.tags())
+                    .containsEntry("team", "platform")
+                    .containsEntry("env", "dev")
+                    .containsEntry("managed-by", "eks-irsa");
+            var nodegroup = aws.eks()
+                    .describeNodegroup(b -> b.clusterName("cli-flags").nodegroupName("workers"))
+                    .nodegroup();
+            assertThat(nodegroup.instanceTypes()).containsExactly("m5.large", "m5.xlarge");
+            assertThat(nodegroup.scalingConfig().minSize()).isEqualTo(2);
+            assertThat(nodegroup.scalingConfig().desiredSize()).isEqualTo(3);
+            assertThat(nodegroup.scalingConfig().maxSize()).isEqualTo(5);
+            assertThat(nodegroup.nodeRole()).isEqualTo(nodeRole);
+            assertThat(aws.eks()
+                            .listAssociatedAccessPolicies(
+                                    b -> b.clusterName("cli-flags").principalArn(jenkins))
+                            .associatedAccessPolicies())
+                    .extracting(p -> p.policyArn())
+                    .containsExactly("arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy");
+        }
+        assertThat(run.out())
+                .contains(
+                        "EKS cluster cli-flags: ACTIVE (Kubernetes 1.30)",
+                        "node group:    workers ACTIVE [m5.large, m5.xlarge] x3",
+                        "create EksNodegroup",
+                        "create AccessEntry cli-flags/" + jenkins);
+    }
+
+    @Test
+    void cluster_profileFlag_readsTheSharedCredentialsFile() throws Exception {
+        Path credentials = Files.writeString(
+                dir.resolve("credentials"),
+                "[sbx]\naws_access_key_id = " + sandbox.primary().accessKeyId() + "\naws_secret_access_key = "
+                        + sandbox.primary().secretAccessKey() + "\n");
+        Map<String, String> env = Map.of(
+                "AWS_SHARED_CREDENTIALS_FILE", credentials.toString(),
+                "AWS_CONFIG_FILE", dir.resolve("no-config").toString(),
+                "AWS_EC2_METADATA_DISABLED", "true");
+        sandbox.calls().clear();
+
+        Run withProfile = cliWithEnv(
+                env,
+                "cluster",
+                "--name",
+                "cli-profile",
+                "--create",
+                "--profile",
+                "sbx",
+                "--region",
+                sandbox.region(),
+                "--timeout",
+                "20s",
+                "--output",
+                "json");
+        List<CallRecord> calls = sandbox.calls().all();
+        Run unknownProfile =
+                cliWithEnv(env, "cluster", "--name", "cli-profile", "--profile", "nope", "--region", sandbox.region());
+
+        assertThat(withProfile.exit()).as(withProfile.err()).isZero();
+        assertThat(JSON.readTree(withProfile.out()).get("region").asText()).isEqualTo(sandbox.region());
+        assertThat(calls)
+                .filteredOn(r -> "CreateCluster".equals(r.action()))
+                .singleElement()
+                .satisfies(r ->
+                        assertThat(r.principal()).isEqualTo(sandbox.primary().arn()));
+        assertThat(unknownProfile.exit()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(unknownProfile.err()).contains("nope");
+    }
+
+    @Test
+    void cluster_assumeRoleFlags_externalIdSessionNameAndDurationReachSts() throws Exception {
+        String role = operatorRole("cli-ext", ",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"ext-123\"}}");
+        String session = "arn:aws:sts::" + sandbox.primary().accountId() + ":assumed-role/cli-ext/build-42";
+        sandbox.calls().clear();
+
+        Run assumed = cli(
+                "cluster",
+                "--name",
+                "cli-assumed",
+                "--create",
+                "--timeout",
+                "20s",
+                "--role-arn",
+                role,
+                "--external-id",
+                "ext-123",
+                "--session-name",
+                "build-42",
+                "--duration",
+                "20m");
+        List<CallRecord> calls = sandbox.calls().all();
+        Run wrongExternalId = cli(
+                "cluster", "--name", "cli-assumed", "--role-arn", role, "--external-id", "ext-999", "--output", "json");
+        Run tooLong = cli(
+                "cluster", "--name", "cli-assumed", "--role-arn", role, "--external-id", "ext-123", "--duration", "2h");
+
+        assertThat(assumed.exit()).as(assumed.err()).isZero();
+        assertThat(calls)
+                .filteredOn(r -> "CreateCluster".equals(r.action()))
+                .singleElement()
+                .satisfies(r -> assertThat(r.principal()).isEqualTo(session));
+        assertThat(wrongExternalId.exit()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(JSON.readTree(wrongExternalId.out()).at("/error/message").asText())
+                .contains("AssumeRole");
+        assertThat(tooLong.exit()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(tooLong.err()).contains("MaxSessionDuration");
+    }
+
+    @Test
+    @RunsAgainst({Backend.SANDBOX_SDK, Backend.KUBECTL})
+    void cluster_jsonTextAndErrors_neverPrintSecretKeySessionTokenOrBearerToken() throws Exception {
+        String role = operatorRole("cli-secret", "");
+        var session = sessionOf(role);
+        Map<String, String> env = Map.of(
+                "AWS_ACCESS_KEY_ID", session.accessKeyId(),
+                "AWS_SECRET_ACCESS_KEY", session.secretAccessKey(),
+                "AWS_SESSION_TOKEN", session.sessionToken(),
+                "AWS_REGION", sandbox.region(),
+                "AWS_EC2_METADATA_DISABLED", "true");
+        Path kubeconfig = dir.resolve("secret-kubeconfig");
+
+        List<Run> runs = List.of(
+                cliWithEnv(
+                        env,
+                        "cluster",
+                        "--name",
+                        "cli-secret",
+                        "--create",
+                        "--timeout",
+                        "20s",
+                        "--output",
+                        "json",
+                        "--write-kubeconfig",
+                        kubeconfig.toString()),
+                cliWithEnv(env, "cluster", "--name", "cli-secret", "--output", "text"),
+                cliWithEnv(env, "cluster", "--name", "cli-secret", "--dry-run", "--output", "json"),
+                cliWithEnv(env, "cluster", "--name", "cli-secret-missing", "--output", "json"),
+                cliWithEnv(env, "cluster", "--name", "cli-secret-missing", "--output", "text"),
+                cliWithEnv(
+                        env,
+                        "cluster",
+                        "--name",
+                        "cli-secret",
+                        "--role-arn",
+                        role,
+                        "--external-id",
+                        "ext-1",
+                        "--output",
+                        "json"));
+
+        assertThat(runs.get(0).exit()).as(runs.get(0).err()).isZero();
+        assertThat(runs.get(1).exit()).as(runs.get(1).err()).isZero();
+        assertThat(runs.get(3).exit()).isEqualTo(ExitCodes.FAILURE);
+        String everything =
+                runs.stream().map(r -> r.out() + r.err()).reduce("", String::concat) + Files.readString(kubeconfig);
+        assertThat(everything)
+                .doesNotContain(
+                        session.secretAccessKey(),
+                        session.sessionToken(),
+                        sandbox.primary().secretAccessKey(),
+                        "k8s-aws-v1.");
+        // the bearer token was made and used: the access check reached the cluster's Kubernetes API
+        assertThat(sandbox.calls().matching(r -> "kubernetes".equals(r.service()) && "cli-secret".equals(r.cluster())))
+                .isNotEmpty();
+    }
+
+    @Test
     void token_printsExecCredentialWithEksToken() throws Exception {
         Run run = cli("token", "--cluster", "any", "--region", sandbox.region());
 
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode credential = JSON.readTree(run.out());
         assertThat(credential.get("kind").asText()).isEqualTo("ExecCredential");
+        assertThat(credential.get("apiVersion").asText()).isEqualTo("client.authentication.k8s.io/v1beta1");
         assertThat(credential.at("/status/token").asText()).startsWith("k8s-aws-v1.");
         assertThat(credential.at("/status/expirationTimestamp").asText()).endsWith("Z");
         assertThat(run.err()).isEmpty();
     }
 
     private static void deleteProvider(String arn) {
-        try (var iam = software.amazon.awssdk.services.iam.IamClient.builder()
-                .endpointOverride(sandbox.awsEndpoint())
-                .region(software.amazon.awssdk.regions.Region.AWS_GLOBAL)
-                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
-                                sandbox.primary().accessKeyId(),
-                                sandbox.primary().secretAccessKey())))
-                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
-                .build()) {
-            iam.deleteOpenIDConnectProvider(b -> b.openIDConnectProviderArn(arn));
+        try (AwsClients aws = aws()) {
+            aws.iam().deleteOpenIDConnectProvider(b -> b.openIDConnectProviderArn(arn));
         }
     }
 
-    /** A role of the sandbox's primary account with AdministratorAccess in IAM, trusting the primary user. */
     private static String operatorRole(String name) {
-        try (var iam = software.amazon.awssdk.services.iam.IamClient.builder()
-                .endpointOverride(sandbox.awsEndpoint())
-                .region(software.amazon.awssdk.regions.Region.AWS_GLOBAL)
-                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
-                                sandbox.primary().accessKeyId(),
-                                sandbox.primary().secretAccessKey())))
-                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
-                .build()) {
-            String arn = iam.createRole(b -> b.roleName(name)
+        return operatorRole(name, "");
+    }
+
+    /** A role of the sandbox's primary account with AdministratorAccess in IAM, trusting the primary user. */
+    private static String operatorRole(String name, String trustCondition) {
+        try (AwsClients aws = aws()) {
+            String arn = aws.iam()
+                    .createRole(b -> b.roleName(name)
                             .assumeRolePolicyDocument(
                                     "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
                                             + "\"Principal\":{\"AWS\":\""
                                             + sandbox.primary().arn()
-                                            + "\"},\"Action\":\"sts:AssumeRole\"}]}"))
+                                            + "\"},\"Action\":\"sts:AssumeRole\""
+                                            + trustCondition
+                                            + "}]}"))
                     .role()
                     .arn();
-            iam.attachRolePolicy(b -> b.roleName(name).policyArn(Sandbox.ADMINISTRATOR_ACCESS));
+            aws.iam().attachRolePolicy(b -> b.roleName(name).policyArn(Sandbox.ADMINISTRATOR_ACCESS));
             return arn;
         }
     }
 
     /** The credentials users have in their environment; passed on to processes, never printed. */
     private static Map<String, String> credentialsEnv() {
+        return credentialsEnv(sandbox);
+    }
+
+    private static Map<String, String> credentialsEnv(Sandbox sandbox) {
         return Map.of(
                 "AWS_ACCESS_KEY_ID", sandbox.primary().accessKeyId(),
                 "AWS_SECRET_ACCESS_KEY", sandbox.primary().secretAccessKey(),
@@ -277,7 +549,54 @@ class ClusterCommandTest {
                 "AWS_EC2_METADATA_DISABLED", "true");
     }
 
+    private static AwsClients aws() {
+        return AwsConnection.of(
+                        CredentialsSource.staticKeys(
+                                sandbox.primary().accessKeyId(),
+                                sandbox.primary().secretAccessKey(),
+                                null),
+                        sandbox.region())
+                .withEndpoint(sandbox.awsEndpoint())
+                .open();
+    }
+
+    /** A role trusting the service, made outside eks-irsa. */
+    private static String role(String name, String service) {
+        try (AwsClients aws = aws()) {
+            return aws.iam()
+                    .createRole(b -> b.roleName(name)
+                            .assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
+                                    + "\"Allow\",\"Principal\":{\"Service\":\"" + service + "\"},"
+                                    + "\"Action\":\"sts:AssumeRole\"}]}"))
+                    .role()
+                    .arn();
+        }
+    }
+
+    /** Temporary credentials (with a session token) of a role session, as CI systems hand them out. */
+    private static software.amazon.awssdk.services.sts.model.Credentials sessionOf(String roleArn) {
+        try (AwsClients aws = aws()) {
+            return aws.sts()
+                    .assumeRole(b -> b.roleArn(roleArn).roleSessionName("ci"))
+                    .credentials();
+        }
+    }
+
+    private static List<String> actions(List<CallRecord> calls) {
+        return calls.stream().map(CallRecord::action).toList();
+    }
+
     private static Run cli(String... args) throws IOException, InterruptedException {
+        return cliWithEnv(credentialsEnv(), args);
+    }
+
+    private static Run cliWithEnv(Map<String, String> credentials, String... args)
+            throws IOException, InterruptedException {
+        return cliOn(sandbox, credentials, args);
+    }
+
+    private static Run cliOn(Sandbox sandbox, Map<String, String> credentials, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-cp",
@@ -288,7 +607,7 @@ class ClusterCommandTest {
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("AWS_") || k.endsWith("_PROXY") || k.endsWith("_proxy"));
-        env.putAll(credentialsEnv());
+        env.putAll(credentials);
         env.put("AWS_CA_BUNDLE", caBundle.toString());
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");

@@ -14,6 +14,7 @@ class DemoCommandTest {
 
     @Test
     void demo_onEmbeddedSandbox_provesTheChainAndRefusesTheWrongServiceAccount() {
+        long start = System.nanoTime();
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         int exit;
@@ -25,10 +26,14 @@ class DemoCommandTest {
         }
         String out = captured.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(out).isZero();
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(15));
         assertThat(out)
                 .contains("create", "EksCluster demo", "OidcProvider arn:aws:iam::")
                 .contains("reachable at https://127.0.0.1:")
-                .contains("no changes (idempotent)")
+                .containsPattern("cluster re-run +no changes \\(idempotent\\)")
+                .containsPattern("role re-run +no changes \\(idempotent, \\d+ reads, 0 writes\\)")
+                .contains("annotated eks.amazonaws.com/role-arn=arn:aws:iam::")
+                .contains("TokenRequest token → arn:aws:sts::")
                 .contains("assumed-role/demo-harness-delegate-ng-harness-delegate/demo")
                 .contains("assumed-role/demo-cross-account/demo-chain")
                 .contains("harness-delegate-ng/default is refused: AccessDenied")

@@ -4,19 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.eksirsa.cli.CliJvm.Run;
 import dev.eksirsa.sandbox.Sandbox;
 import dev.eksirsa.sandbox.SandboxOptions;
 import dev.eksirsa.testkit.Backend;
 import dev.eksirsa.testkit.RunsAgainst;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,20 +26,17 @@ class RoleCommandTest {
     private static final String TUTORIAL_ROLE1_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
             + "\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"arn:aws:iam::aws:policy/AmazonS3FullAccess\"}]}";
     private static Sandbox sandbox;
-    private static Path caBundle;
+    private static CliJvm jvm;
 
     @TempDir
     static Path dir;
-
-    record Run(int exit, String out, String err) {}
 
     @BeforeAll
     static void start() throws Exception {
         sandbox = Sandbox.start(SandboxOptions.defaults()
                 .withClusterActivationDelay(Duration.ofMillis(300))
                 .withNodegroupActivationDelay(Duration.ofMillis(300)));
-        caBundle = Files.writeString(
-                dir.resolve("ca.pem"), sandbox.certificateAuthority().rootPem());
+        jvm = CliJvm.of(sandbox, dir);
         Run cluster = cli("cluster", "--name", "cli-irsa", "--create", "--timeout", "20s");
         assertThat(cluster.exit()).as(cluster.err()).isZero();
     }
@@ -181,32 +175,6 @@ class RoleCommandTest {
     }
 
     private static Run cli(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName()));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--endpoint-url", sandbox.awsEndpoint().toString(), "--region", sandbox.region()));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("AWS_") || k.endsWith("_PROXY") || k.endsWith("_proxy"));
-        env.put("AWS_ACCESS_KEY_ID", sandbox.primary().accessKeyId());
-        env.put("AWS_SECRET_ACCESS_KEY", sandbox.primary().secretAccessKey());
-        env.put("SECOND_KEY_ID", sandbox.secondary().accessKeyId());
-        env.put("SECOND_SECRET", sandbox.secondary().secretAccessKey());
-        env.put("AWS_CA_BUNDLE", caBundle.toString());
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        Path err = Files.createTempFile(dir, "err", ".txt");
-        Process process =
-                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(90, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("eks-irsa " + String.join(" ", args) + " did not finish");
-        }
-        return new Run(
-                process.exitValue(),
-                Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return jvm.run(args);
     }
 }

@@ -41,12 +41,15 @@ public sealed interface CredentialsSource {
         public AwsCredentialsProvider provider() {
             return profile == null
                     ? DefaultCredentialsProvider.builder().build()
-                    : DefaultCredentialsProvider.builder().profileName(profile).build();
+                    // a named profile wins over AWS_ACCESS_KEY_ID in the environment, as with the AWS CLI's --profile
+                    : software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider.builder()
+                            .profileName(profile)
+                            .build();
         }
 
         @Override
         public void release(AwsCredentialsProvider provider) {
-            ((DefaultCredentialsProvider) provider).close();
+            ((software.amazon.awssdk.utils.SdkAutoCloseable) provider).close();
         }
     }
 

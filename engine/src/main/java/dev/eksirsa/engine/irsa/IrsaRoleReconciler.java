@@ -149,11 +149,15 @@ public final class IrsaRoleReconciler {
                     InlinePolicies.parse("targetRoles.inlinePolicies", t.inlinePolicies()));
             RolePlanner targetPlanner =
                     new RolePlanner(target.aws().iam(), target.account().partition(), progress);
+            Optional<ActualRole> targetActual = new RoleReader(target.aws().iam()).read(t.roleName());
+            targetActual
+                    .filter(r -> r.maxSessionDuration() != null
+                            && r.maxSessionDuration() > TargetRoleSpec.CHAINED_SESSION_CAP)
+                    .ifPresent(r -> progress.warn("IAM role " + r.arn() + " allows sessions of "
+                            + r.maxSessionDuration() + " s, but sessions chained from " + actualArn
+                            + " are capped at 1 hour by AWS; left as it is"));
             RolePlan plan = targetPlanner.plan(
-                    new RoleReader(target.aws().iam()).read(t.roleName()),
-                    targetDesired,
-                    spec.exclusive(),
-                    rolePlan.creates() ? propagation : null);
+                    targetActual, targetDesired, spec.exclusive(), rolePlan.creates() ? propagation : null);
             ChainCheck.crossAccount(plan.arn(), plan.trustAfter(), actualArn, t.externalId());
             targetPlans.add(plan);
         }

@@ -1,35 +1,30 @@
 package dev.eksirsa.engine.irsa;
 
-import dev.eksirsa.engine.api.Durations;
 import dev.eksirsa.engine.api.ProgressListener;
-import dev.eksirsa.engine.api.WaitTimeoutException;
-import dev.eksirsa.engine.aws.AwsErrors;
+import dev.eksirsa.engine.aws.IamPropagation;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.waiters.Waiter;
-import software.amazon.awssdk.core.waiters.WaiterAcceptor;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.iam.model.MalformedPolicyDocumentException;
 
 /**
  * IAM refuses a trust policy naming a role created seconds ago ("Invalid principal in policy") until the new role
- * has propagated; the Terraform provider retries that for up to 2 minutes. Used only for trust policies that name
- * the IRSA role this very run created, and every retry is reported.
+ * has propagated. Used only for trust policies that name the IRSA role this very run created; the retry itself is
+ * the shared {@link IamPropagation}.
  */
 public record PrincipalPropagation(Duration poll, Duration timeout) {
 
     public PrincipalPropagation {
-        if (poll.isNegative() || poll.isZero() || timeout.compareTo(poll) < 0) {
-            throw new IllegalArgumentException("poll must be positive and no longer than timeout");
-        }
+        retry(poll, timeout); // validates the bounds
     }
 
     public static PrincipalPropagation standard() {
-        return new PrincipalPropagation(Duration.ofSeconds(5), Duration.ofMinutes(2));
+        return new PrincipalPropagation(IamPropagation.DEFAULT_POLL, IamPropagation.DEFAULT_TIMEOUT);
+    }
+
+    /** The standard poll, bounded by {@code timeout} (the CLI's {@code --timeout}). */
+    public static PrincipalPropagation within(Duration timeout) {
+        Duration poll = timeout.compareTo(IamPropagation.DEFAULT_POLL) < 0 ? timeout : IamPropagation.DEFAULT_POLL;
+        return new PrincipalPropagation(poll, timeout);
     }
 
     static boolean notYetPropagated(Throwable e) {
@@ -39,37 +34,10 @@ public record PrincipalPropagation(Duration poll, Duration timeout) {
     }
 
     <T> T call(String what, Class<T> type, Supplier<T> call, ProgressListener progress) {
-        Instant start = Instant.now();
-        AtomicInteger attempts = new AtomicInteger(1);
-        BackoffStrategy reporting = attempt -> {
-            progress.info("IAM has not propagated the new role yet; retrying " + what + " (attempt "
-                    + attempts.incrementAndGet() + ", " + Durations.human(Duration.between(start, Instant.now()))
-                    + " of at most " + Durations.human(timeout) + ")");
-            return poll;
-        };
-        Waiter<T> waiter = Waiter.builder(type)
-                .addAcceptor(WaiterAcceptor.successOnResponseAcceptor(r -> true))
-                .addAcceptor(WaiterAcceptor.retryOnExceptionAcceptor(PrincipalPropagation::notYetPropagated))
-                .build();
-        try {
-            return waiter.run(call, o -> o.backoffStrategyV2(reporting)
-                            .waitTimeout(timeout)
-                            .maxAttempts((int) (timeout.toMillis() / poll.toMillis()) + 1))
-                    .matched()
-                    .response()
-                    .orElseThrow();
-        } catch (SdkClientException e) {
-            if (e.getCause() instanceof AwsServiceException aws && !notYetPropagated(aws)) {
-                throw AwsErrors.translate(what, aws);
-            }
-            throw new WaitTimeoutException(
-                    "the new IAM role named in " + what,
-                    "accepted as a principal",
-                    attempts.get(),
-                    Duration.between(start, Instant.now()),
-                    e);
-        } catch (AwsServiceException e) {
-            throw AwsErrors.translate(what, e);
-        }
+        return retry(poll, timeout).call(what, type, call, progress);
+    }
+
+    private static IamPropagation retry(Duration poll, Duration timeout) {
+        return new IamPropagation(poll, timeout, PrincipalPropagation::notYetPropagated, "accepted as a principal");
     }
 }

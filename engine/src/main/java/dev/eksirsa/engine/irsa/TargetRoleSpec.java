@@ -12,7 +12,9 @@ import java.util.Objects;
  *
  * @param connection credentials for the target account; never printed beyond what its own toString shows
  * @param path null for {@code /}
- * @param maxSessionDuration null to leave it; a chained session is capped at 1 hour by AWS anyway
+ * @param maxSessionDuration null to leave it (a new role gets IAM's default, 3600); otherwise at most 3600: the
+ *     target is only reached by role chaining, which AWS caps at 1 hour whatever the role allows, so a larger value
+ *     would promise sessions nobody on this chain can get
  */
 public record TargetRoleSpec(
         String roleName,
@@ -24,6 +26,8 @@ public record TargetRoleSpec(
         Map<String, String> inlinePolicies,
         String externalId,
         Map<String, String> tags) {
+    /** AWS limits a session obtained with another role's session credentials to 1 hour. */
+    public static final int CHAINED_SESSION_CAP = 3600;
 
     public TargetRoleSpec {
         IamNames.roleName("targetRoles.roleName", roleName);
@@ -34,6 +38,13 @@ public record TargetRoleSpec(
         path = IamNames.path("targetRoles.path", path == null ? "/" : path);
         IamNames.description("targetRoles.description", description);
         IamNames.maxSessionDuration("targetRoles.maxSessionDuration", maxSessionDuration);
+        if (maxSessionDuration != null && maxSessionDuration > CHAINED_SESSION_CAP) {
+            throw new InvalidInputException(
+                    "targetRoles.maxSessionDuration",
+                    "is " + maxSessionDuration + " s, but target role " + roleName + " is assumed with the IRSA"
+                            + " role's session credentials (role chaining), and AWS caps a chained session at 1 hour"
+                            + " whatever the role's MaxSessionDuration; use 3600 or leave it unset");
+        }
         policyArns = List.copyOf(policyArns == null ? List.of() : policyArns);
         policyArns.forEach(p -> IamNames.managedPolicyArn("targetRoles.policyArns", p));
         inlinePolicies = Map.copyOf(inlinePolicies == null ? Map.of() : inlinePolicies);

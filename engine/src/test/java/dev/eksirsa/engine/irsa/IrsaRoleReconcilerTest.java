@@ -334,6 +334,35 @@ class IrsaRoleReconcilerTest {
     }
 
     @Test
+    void reconcile_targetRoleAllowingLongSessions_isLeftAndWarnedThatTheChainedHopIsCappedAtAnHour() {
+        String role2 = unique("role-2");
+        try (IamClient iam = IrsaSandbox.iam(sandbox, sandbox.secondary())) {
+            iam.createRole(b -> b.roleName(role2)
+                    .maxSessionDuration(7200)
+                    .assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                            + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"));
+        }
+        String newRole2 = unique("role-2");
+        IrsaRoleSpec spec = base("apps", unique("sa"))
+                .targetRole(target(role2))
+                .targetRole(target(newRole2))
+                .build();
+
+        reconciler.reconcile(spec);
+
+        try (IamClient iam = IrsaSandbox.iam(sandbox, sandbox.secondary())) {
+            assertThat(iam.getRole(b -> b.roleName(role2)).role().maxSessionDuration())
+                    .isEqualTo(7200);
+            assertThat(iam.getRole(b -> b.roleName(newRole2)).role().maxSessionDuration())
+                    .isEqualTo(3600);
+        }
+        assertThat(lines.all)
+                .anyMatch(l -> l.startsWith("WARN IAM role ")
+                        && l.contains(role2 + " allows sessions of 7200 s")
+                        && l.contains("capped at 1 hour"));
+    }
+
+    @Test
     void reconcile_results_progressAndErrors_neverContainSecrets() {
         String sa = unique("sa");
         IrsaRoleSpec spec =

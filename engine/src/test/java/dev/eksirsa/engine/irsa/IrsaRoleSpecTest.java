@@ -67,6 +67,21 @@ class IrsaRoleSpecTest {
     }
 
     @Test
+    void targetRoleSessionOverAnHour_isRefusedBecauseChainedSessionsAreCappedAtOneHour() {
+        dev.eksirsa.engine.aws.AwsConnection connection = dev.eksirsa.engine.aws.AwsConnection.of(
+                dev.eksirsa.engine.aws.CredentialsSource.defaultChain(), "eu-west-1");
+
+        assertThatThrownBy(() -> new TargetRoleSpec("Role-2", connection, null, null, 7200, null, null, null, null))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("targetRoles.maxSessionDuration")
+                .hasMessageContaining("role chaining")
+                .hasMessageContaining("1 hour");
+        assertThat(new TargetRoleSpec("Role-2", connection, null, null, 3600, null, null, null, null)
+                        .maxSessionDuration())
+                .isEqualTo(3600);
+    }
+
+    @Test
     void arns_areCheckedInEveryPartition() {
         assertThat(base().policyArn("arn:aws-cn:iam::aws:policy/AmazonS3ReadOnlyAccess")
                         .policyArn("arn:aws-us-gov:iam::123456789012:policy/mine")

@@ -6,6 +6,7 @@ import dev.eksirsa.engine.aws.AwsClients;
 import dev.eksirsa.engine.aws.eks.ApiAccessCheck.ApiTarget;
 import dev.eksirsa.engine.aws.eks.ClusterResult;
 import dev.eksirsa.engine.aws.eks.ClusterSpec;
+import dev.eksirsa.engine.aws.eks.SandboxAws;
 import dev.eksirsa.sandbox.Sandbox;
 import dev.eksirsa.testkit.Backend;
 import dev.eksirsa.testkit.RunsAgainst;
@@ -23,7 +24,7 @@ class KubeAccessCheckTest {
 
     @BeforeAll
     static void start() {
-        sandbox = KubeFixtures.fastSandbox();
+        sandbox = SandboxAws.fastSandbox();
     }
 
     @AfterAll
@@ -33,7 +34,7 @@ class KubeAccessCheckTest {
 
     @Test
     void reconcile_creator_getsInWithoutWarning() {
-        KubeFixtures.Lines lines = new KubeFixtures.Lines();
+        SandboxAws.Lines lines = new SandboxAws.Lines();
         try (AwsClients admin = KubeFixtures.admin(sandbox).open()) {
             ClusterResult result = KubeFixtures.reconcile(
                     sandbox, admin, KubeFixtures.create("access-creator").build(), lines);
@@ -50,8 +51,8 @@ class KubeAccessCheckTest {
         String roleArn = "arn:aws:iam::" + sandbox.primary().accountId() + ":role/ops";
         try (AwsClients admin = KubeFixtures.admin(sandbox).open();
                 AwsClients ops = KubeFixtures.operator(sandbox, "ops").open()) {
-            KubeFixtures.reconcile(sandbox, admin, KubeFixtures.create(cluster).build(), new KubeFixtures.Lines());
-            KubeFixtures.Lines lines = new KubeFixtures.Lines();
+            KubeFixtures.reconcile(sandbox, admin, KubeFixtures.create(cluster).build(), new SandboxAws.Lines());
+            SandboxAws.Lines lines = new SandboxAws.Lines();
             sandbox.calls().clear();
 
             ClusterResult refused = KubeFixtures.reconcile(sandbox, ops, ClusterSpec.existing(cluster), lines);
@@ -73,7 +74,7 @@ class KubeAccessCheckTest {
                     ClusterSpec.builder(cluster)
                             .accessPrincipalArns(List.of(roleArn))
                             .build(),
-                    new KubeFixtures.Lines());
+                    new SandboxAws.Lines());
             ClusterResult admitted = KubeFixtures.reconcile(sandbox, ops, ClusterSpec.existing(cluster), lines);
 
             assertThat(admitted.warnings()).isEmpty();
@@ -85,11 +86,11 @@ class KubeAccessCheckTest {
         try (AwsClients admin = KubeFixtures.admin(sandbox).open();
                 AwsClients ops = KubeFixtures.operator(sandbox, "ops-dry").open()) {
             KubeFixtures.reconcile(
-                    sandbox, admin, KubeFixtures.create("access-dry").build(), new KubeFixtures.Lines());
+                    sandbox, admin, KubeFixtures.create("access-dry").build(), new SandboxAws.Lines());
             sandbox.calls().clear();
 
             ClusterResult plan = KubeFixtures.reconcile(
-                    sandbox, ops, ClusterSpec.builder("access-dry").dryRun(true).build(), new KubeFixtures.Lines());
+                    sandbox, ops, ClusterSpec.builder("access-dry").dryRun(true).build(), new SandboxAws.Lines());
 
             assertThat(plan.warnings()).isEmpty();
             assertThat(sandbox.calls().matching(r -> "kubernetes".equals(r.service())))

@@ -8,6 +8,7 @@ import dev.eksirsa.engine.aws.AwsClients;
 import dev.eksirsa.engine.aws.eks.ClusterResult;
 import dev.eksirsa.engine.aws.eks.EksToken;
 import dev.eksirsa.engine.aws.eks.EksTokenGenerator;
+import dev.eksirsa.engine.aws.eks.SandboxAws;
 import dev.eksirsa.sandbox.Sandbox;
 import dev.eksirsa.testkit.AwsCli;
 import dev.eksirsa.testkit.AwsKeys;
@@ -39,10 +40,10 @@ class KubeClientsTest {
 
     @BeforeAll
     static void cluster() {
-        sandbox = KubeFixtures.fastSandbox();
+        sandbox = SandboxAws.fastSandbox();
         admin = KubeFixtures.admin(sandbox).open();
         ClusterResult result = KubeFixtures.reconcile(
-                sandbox, admin, KubeFixtures.create(CLUSTER).build(), new KubeFixtures.Lines());
+                sandbox, admin, KubeFixtures.create(CLUSTER).build(), new SandboxAws.Lines());
         endpoint = KubeEndpoint.of(result);
     }
 

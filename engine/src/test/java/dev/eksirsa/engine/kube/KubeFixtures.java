@@ -4,33 +4,19 @@ import dev.eksirsa.engine.api.ProgressListener;
 import dev.eksirsa.engine.aws.AssumeRole;
 import dev.eksirsa.engine.aws.AwsClients;
 import dev.eksirsa.engine.aws.AwsConnection;
-import dev.eksirsa.engine.aws.CredentialsSource;
 import dev.eksirsa.engine.aws.eks.ClusterReconciler;
 import dev.eksirsa.engine.aws.eks.ClusterResult;
 import dev.eksirsa.engine.aws.eks.ClusterSpec;
-import dev.eksirsa.engine.aws.eks.IssuerThumbprint;
+import dev.eksirsa.engine.aws.eks.SandboxAws;
 import dev.eksirsa.sandbox.Sandbox;
-import dev.eksirsa.sandbox.SandboxOptions;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
-/** A sandbox, engine connections to it, and clusters made by the engine's cluster step. */
+/** Engine connections to a sandbox (see {@link SandboxAws}) and clusters made by the engine's cluster step. */
 final class KubeFixtures {
     private KubeFixtures() {}
 
-    static Sandbox fastSandbox() {
-        return Sandbox.start(SandboxOptions.defaults().withClusterActivationDelay(Duration.ofMillis(300)));
-    }
-
     static AwsConnection admin(Sandbox sandbox) {
-        return AwsConnection.of(
-                        CredentialsSource.staticKeys(
-                                sandbox.primary().accessKeyId(),
-                                sandbox.primary().secretAccessKey(),
-                                null),
-                        sandbox.region())
-                .withEndpoint(sandbox.awsEndpoint());
+        return SandboxAws.connection(sandbox, sandbox.primary());
     }
 
     /** A role of the primary account with AdministratorAccess in IAM but, so far, no access to any cluster. */
@@ -46,10 +32,6 @@ final class KubeFixtures {
         return admin(sandbox).withAssumeRole(new AssumeRole(arn, null, "ops-session", null));
     }
 
-    static IssuerThumbprint thumbprints(Sandbox sandbox) {
-        return IssuerThumbprint.withExtraTrust(sandbox.certificateAuthority().rootPem());
-    }
-
     static ClusterSpec.Builder create(String name) {
         return ClusterSpec.builder(name)
                 .create(true)
@@ -59,22 +41,7 @@ final class KubeFixtures {
 
     /** Runs the cluster step with the Kubernetes access check, as the CLI does. */
     static ClusterResult reconcile(Sandbox sandbox, AwsClients aws, ClusterSpec spec, ProgressListener progress) {
-        return new ClusterReconciler(aws, thumbprints(sandbox), progress, new KubeAccessCheck(aws, null))
+        return new ClusterReconciler(aws, SandboxAws.thumbprints(sandbox), progress, new KubeAccessCheck(aws, null))
                 .reconcile(spec);
-    }
-
-    /** Every progress line, prefixed with its level. */
-    static final class Lines implements ProgressListener {
-        final List<String> all = new ArrayList<>();
-
-        @Override
-        public synchronized void info(String line) {
-            all.add("INFO " + line);
-        }
-
-        @Override
-        public synchronized void warn(String line) {
-            all.add("WARN " + line);
-        }
     }
 }

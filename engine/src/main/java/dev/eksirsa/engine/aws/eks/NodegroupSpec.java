@@ -17,7 +17,7 @@ public record NodegroupSpec(
         InputRules.nodegroupName("nodegroupName", name);
         instanceTypes =
                 List.copyOf(instanceTypes == null || instanceTypes.isEmpty() ? List.of("t3.medium") : instanceTypes);
-        instanceTypes.forEach(t -> InputRules.instanceType("instanceType", t));
+        instanceTypes.forEach(t -> InputRules.instanceType("instanceTypes", t));
         if (minSize < 0) {
             throw new InvalidInputException("minSize", "must be 0 or more");
         }

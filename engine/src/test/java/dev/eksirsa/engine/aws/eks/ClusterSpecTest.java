@@ -65,7 +65,7 @@ class ClusterSpecTest {
         assertField("maxSize", () -> new NodegroupSpec("ng", List.of(), 0, 0, 0, null));
         assertField("minSize", () -> new NodegroupSpec("ng", List.of(), 3, 3, 2, null));
         assertField("desiredSize", () -> new NodegroupSpec("ng", List.of(), 1, 5, 3, null));
-        assertField("instanceType", () -> new NodegroupSpec("ng", List.of("large"), 1, 1, 1, null));
+        assertField("instanceTypes", () -> new NodegroupSpec("ng", List.of("large"), 1, 1, 1, null));
         assertField("nodeRoleArn", () -> new NodegroupSpec("ng", List.of(), 1, 1, 1, "arn:aws:iam::x:role/r"));
     }
 

@@ -11,34 +11,37 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Engine connections to a sandbox, and a progress listener that keeps every line for assertions. */
-final class SandboxAws {
+/**
+ * Engine connections to a sandbox, and a progress listener that keeps every line for assertions; shared by the
+ * cluster step's tests here and in {@code engine.kube}.
+ */
+public final class SandboxAws {
     private SandboxAws() {}
 
-    static Sandbox fastSandbox() {
+    public static Sandbox fastSandbox() {
         return Sandbox.start(SandboxOptions.defaults()
                 .withClusterActivationDelay(Duration.ofMillis(300))
                 .withNodegroupActivationDelay(Duration.ofMillis(300)));
     }
 
-    static AwsConnection connection(Sandbox sandbox, SandboxAccount account) {
+    public static AwsConnection connection(Sandbox sandbox, SandboxAccount account) {
         return AwsConnection.of(
                         CredentialsSource.staticKeys(account.accessKeyId(), account.secretAccessKey(), null),
                         sandbox.region())
                 .withEndpoint(sandbox.awsEndpoint());
     }
 
-    static AwsClients clients(Sandbox sandbox) {
+    public static AwsClients clients(Sandbox sandbox) {
         return connection(sandbox, sandbox.primary()).open();
     }
 
-    static IssuerThumbprint thumbprints(Sandbox sandbox) {
+    public static IssuerThumbprint thumbprints(Sandbox sandbox) {
         return IssuerThumbprint.withExtraTrust(sandbox.certificateAuthority().rootPem());
     }
 
     /** Every progress line, prefixed with its level. */
-    static final class Lines implements ProgressListener {
-        final List<String> all = new ArrayList<>();
+    public static final class Lines implements ProgressListener {
+        public final List<String> all = new ArrayList<>();
 
         @Override
         public synchronized void info(String line) {
