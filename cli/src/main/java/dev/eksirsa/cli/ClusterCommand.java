@@ -1,7 +1,7 @@
 package dev.eksirsa.cli;
 
 import dev.eksirsa.engine.api.Change;
-import dev.eksirsa.engine.api.EksIrsaException;
+import dev.eksirsa.engine.api.Deadline;
 import dev.eksirsa.engine.api.InvalidInputException;
 import dev.eksirsa.engine.aws.AwsClients;
 import dev.eksirsa.engine.aws.eks.ClusterReconciler;
@@ -146,46 +146,35 @@ final class ClusterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CliOutput output;
-        try {
-            output = new CliOutput(outputFormat, out, err);
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.INVALID_INPUT;
+        return CommandRun.run(() -> "cluster " + name, outputFormat, out, err, this::run);
+    }
+
+    private int run(CliOutput output) {
+        if (specFile != null) {
+            mergeSpecFile(SpecFile.read(specFile, SPEC_KEYS));
         }
-        try {
-            if (detailedExitCode && !dryRun) {
-                throw new InvalidInputException("detailedExitCode", "--detailed-exitcode needs --dry-run");
-            }
-            if (specFile != null) {
-                mergeSpecFile(SpecFile.read(specFile, SPEC_KEYS));
-            }
-            if (name == null) {
-                throw new InvalidInputException("name", "must be given (--name or name in --spec)");
-            }
-            ClusterSpec spec = spec();
-            var aws = connection.connection(System.getenv());
-            ClusterResult result;
-            try (AwsClients clients = aws.open()) {
-                result = new ClusterReconciler(
-                                clients,
-                                IssuerThumbprint.fromEnvironment(System.getenv()),
-                                new ConsoleProgress(err),
-                                new KubeAccessCheck(clients, connection.stsEndpointForTokens()))
-                        .reconcile(spec);
-            }
-            if (kubeconfig != null && !dryRun && spec.state() == DesiredState.PRESENT) {
-                KubeconfigWriter.write(kubeconfig, result, KubeconfigWriter.selfCommand(), connectionArgs());
-                err.println("kubeconfig written to " + kubeconfig);
-            }
-            print(output, result);
-            return dryRun && detailedExitCode && result.changed() ? ExitCodes.DRIFT : ExitCodes.OK;
-        } catch (EksIrsaException | IllegalArgumentException e) {
-            return output.error(e);
-        } catch (RuntimeException e) {
-            // SDK client failures (no credentials, network): their messages hold no secret
-            return output.error(new EksIrsaException("cluster " + name + ": " + e.getMessage(), null, e));
+        CommandRun.checkDetailedExitCode(detailedExitCode, dryRun);
+        if (name == null) {
+            throw new InvalidInputException("name", "must be given (--name or name in --spec)");
         }
+        ClusterSpec spec = spec();
+        Deadline deadline = connection.deadline(ClusterSpec.DEFAULT_TIMEOUT);
+        var aws = connection.connection(System.getenv());
+        ClusterResult result;
+        try (AwsClients clients = aws.open()) {
+            result = new ClusterReconciler(
+                            clients,
+                            IssuerThumbprint.fromEnvironment(System.getenv()),
+                            new ConsoleProgress(err),
+                            new KubeAccessCheck(clients, connection.stsEndpointForTokens()))
+                    .reconcile(spec, deadline);
+        }
+        if (kubeconfig != null && !dryRun && spec.state() == DesiredState.PRESENT) {
+            KubeconfigWriter.write(kubeconfig, result, KubeconfigWriter.selfCommand(), connectionArgs());
+            err.println("kubeconfig written to " + kubeconfig);
+        }
+        print(output, result);
+        return CommandRun.exitCode(dryRun, detailedExitCode, result.changed());
     }
 
     private static final Set<String> SPEC_KEYS = Stream.concat(

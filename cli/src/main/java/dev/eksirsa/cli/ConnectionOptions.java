@@ -1,5 +1,6 @@
 package dev.eksirsa.cli;
 
+import dev.eksirsa.engine.api.Deadline;
 import dev.eksirsa.engine.api.InvalidInputException;
 import dev.eksirsa.engine.aws.AssumeRole;
 import dev.eksirsa.engine.aws.AwsConnection;
@@ -38,7 +39,10 @@ final class ConnectionOptions {
     @Option(names = "--duration", paramLabel = "DURATION", description = "Session duration for --role-arn, e.g. 1h.")
     String duration;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", description = "How long one wait may take (default: 25m).")
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            description = "Overall time limit of the command, e.g. 20m; every wait takes at most what is left.")
     String timeout;
 
     /** The --spec keys of these flags (the Jenkins step's connection arguments). */
@@ -91,5 +95,15 @@ final class ConnectionOptions {
 
     Duration timeoutOr(Duration fallback) {
         return timeout == null ? fallback : Durations.parse("timeout", timeout);
+    }
+
+    /** The run's overall budget from {@code --timeout}, starting now; {@code fallback} when not given. */
+    Deadline deadline(Duration fallback) {
+        return Deadline.after(timeoutOr(fallback));
+    }
+
+    /** The run's overall budget from {@code --timeout}; none when not given (each wait keeps its own limit). */
+    Deadline deadline() {
+        return timeout == null ? Deadline.NONE : deadline(null);
     }
 }

@@ -5,13 +5,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.eksirsa.engine.api.Change;
-import dev.eksirsa.engine.api.EksIrsaException;
+import dev.eksirsa.engine.api.Deadline;
 import dev.eksirsa.engine.api.InvalidInputException;
 import dev.eksirsa.engine.aws.AssumeRole;
 import dev.eksirsa.engine.aws.AwsClients;
 import dev.eksirsa.engine.aws.AwsConnection;
 import dev.eksirsa.engine.aws.CredentialsSource;
-import dev.eksirsa.engine.aws.IamPropagation;
 import dev.eksirsa.engine.aws.eks.EksTokenGenerator;
 import dev.eksirsa.engine.irsa.IrsaRoleReconciler;
 import dev.eksirsa.engine.irsa.IrsaRoleResult;
@@ -31,7 +30,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -157,42 +159,28 @@ final class RoleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CliOutput output;
-        try {
-            output = new CliOutput(outputFormat, out, err);
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.INVALID_INPUT;
+        return CommandRun.run(() -> "role", outputFormat, out, err, this::run);
+    }
+
+    private int run(CliOutput output) {
+        if (specFile != null) {
+            mergeSpecFile(specFile);
         }
-        try {
-            if (detailedExitCode && !dryRun) {
-                throw new IllegalArgumentException("--detailed-exitcode needs --dry-run");
+        CommandRun.checkDetailedExitCode(detailedExitCode, dryRun);
+        IrsaRoleSpec spec = spec();
+        Deadline deadline = connection.deadline();
+        AwsConnection aws = connection.connection(System.getenv());
+        IrsaRoleResult result;
+        try (AwsClients clients = aws.open()) {
+            IrsaRoleReconciler reconciler = new IrsaRoleReconciler(
+                    clients, AwsConnection::open, new ConsoleProgress(err), PrincipalPropagation.within(deadline));
+            if (spec.clusterName() != null) {
+                reconciler = reconciler.withKubernetes(() -> kubernetes(clients, spec.clusterName()));
             }
-            if (specFile != null) {
-                mergeSpecFile(specFile);
-            }
-            IrsaRoleSpec spec = spec();
-            AwsConnection aws = connection.connection(System.getenv());
-            IrsaRoleResult result;
-            try (AwsClients clients = aws.open()) {
-                IrsaRoleReconciler reconciler = new IrsaRoleReconciler(
-                        clients,
-                        AwsConnection::open,
-                        new ConsoleProgress(err),
-                        PrincipalPropagation.within(connection.timeoutOr(IamPropagation.DEFAULT_TIMEOUT)));
-                if (spec.clusterName() != null) {
-                    reconciler = reconciler.withKubernetes(() -> kubernetes(clients, spec.clusterName()));
-                }
-                result = reconciler.reconcile(spec);
-            }
-            print(output, result);
-            return dryRun && detailedExitCode && !result.changes().isEmpty() ? ExitCodes.DRIFT : ExitCodes.OK;
-        } catch (EksIrsaException | IllegalArgumentException e) {
-            return output.error(e);
-        } catch (RuntimeException e) {
-            // SDK client failures (no credentials, network): their messages hold no secret
-            return output.error(new EksIrsaException("role: " + e.getMessage(), null, e));
+            result = reconciler.reconcile(spec);
         }
+        print(output, result);
+        return CommandRun.exitCode(dryRun, detailedExitCode, !result.changes().isEmpty());
     }
 
     private io.fabric8.kubernetes.client.KubernetesClient kubernetes(AwsClients clients, String clusterName) {
@@ -310,39 +298,34 @@ final class RoleCommand implements Callable<Integer> {
         throw new InvalidInputException("targetRoles.connection", "needs profile, roleArn or credentialsEnv");
     }
 
-    private static final Set<String> SPEC_KEYS = Set.of(
-            "cluster",
-            "oidcProviderArn",
-            "namespace",
-            "serviceAccount",
-            "serviceAccounts",
-            "roleName",
-            "path",
-            "description",
-            "maxSessionDuration",
-            "permissionsBoundary",
-            "policyArns",
-            "inlinePolicies",
-            "assumeRoleArns",
-            "audience",
-            "allowWildcards",
-            "restartPods",
-            "exclusive",
-            "tags",
-            "targetRoles",
-            "targetExternalId",
-            "stsRegionalEndpoints",
-            "tokenExpiration",
-            "state",
-            "dryRun",
-            "region",
-            "profile",
-            "endpointUrl",
-            "roleArn",
-            "externalId",
-            "sessionName",
-            "duration",
-            "timeout");
+    private static final Set<String> SPEC_KEYS = Stream.concat(
+                    ConnectionOptions.SPEC_KEYS.stream(),
+                    Stream.of(
+                            "cluster",
+                            "oidcProviderArn",
+                            "namespace",
+                            "serviceAccount",
+                            "serviceAccounts",
+                            "roleName",
+                            "path",
+                            "description",
+                            "maxSessionDuration",
+                            "permissionsBoundary",
+                            "policyArns",
+                            "inlinePolicies",
+                            "assumeRoleArns",
+                            "audience",
+                            "allowWildcards",
+                            "restartPods",
+                            "exclusive",
+                            "tags",
+                            "targetRoles",
+                            "targetExternalId",
+                            "stsRegionalEndpoints",
+                            "tokenExpiration",
+                            "state",
+                            "dryRun"))
+            .collect(Collectors.toCollection(TreeSet::new));
 
     private void mergeSpecFile(Path file) {
         SpecFile f = SpecFile.read(file, SPEC_KEYS);
@@ -386,15 +369,7 @@ final class RoleCommand implements Callable<Integer> {
                 targetRoles.add(t);
             }
         }
-        if (use(f, "region", "--region")) connection.region = f.string("region");
-        if (use(f, "profile", "--profile")) connection.profile = f.string("profile");
-        if (use(f, "endpointUrl", "--endpoint-url"))
-            connection.endpointUrl = java.net.URI.create(f.string("endpointUrl"));
-        if (use(f, "roleArn", "--role-arn")) connection.roleArn = f.string("roleArn");
-        if (use(f, "externalId", "--external-id")) connection.externalId = f.string("externalId");
-        if (use(f, "sessionName", "--session-name")) connection.sessionName = f.string("sessionName");
-        if (use(f, "duration", "--duration")) connection.duration = f.string("duration");
-        if (use(f, "timeout", "--timeout")) connection.timeout = f.string("timeout");
+        connection.mergeSpecFile(f, command.commandLine().getParseResult());
     }
 
     private boolean use(SpecFile f, String key, String flag) {

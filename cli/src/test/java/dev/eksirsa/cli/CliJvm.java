@@ -11,19 +11,41 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@code eks-irsa} in its own JVM against a sandbox, as a user would: the primary account's keys in the
- * environment, no proxy, no other AWS_ variable unless {@code env} adds it.
+ * Runs {@code eks-irsa} in its own JVM against a sandbox, as a user would: {@code credentials} in the environment
+ * (by default the primary account's keys, and the secondary's as SECOND_KEY_ID/SECOND_SECRET), no proxy, no other
+ * AWS_ variable unless a run adds it; {@code --endpoint-url} always, and {@code --region} when {@code regionFlag}.
  */
-record CliJvm(Sandbox sandbox, Path dir, Path caBundle) {
+record CliJvm(Sandbox sandbox, Path dir, Path caBundle, boolean regionFlag, Map<String, String> credentials) {
 
     record Run(int exit, String out, String err) {}
+
+    CliJvm {
+        credentials = Map.copyOf(credentials);
+    }
 
     static CliJvm of(Sandbox sandbox, Path dir) throws IOException {
         return new CliJvm(
                 sandbox,
                 dir,
                 Files.writeString(
-                        dir.resolve("ca.pem"), sandbox.certificateAuthority().rootPem()));
+                        Files.createTempFile(dir, "ca", ".pem"),
+                        sandbox.certificateAuthority().rootPem()),
+                true,
+                Map.of(
+                        "AWS_ACCESS_KEY_ID", sandbox.primary().accessKeyId(),
+                        "AWS_SECRET_ACCESS_KEY", sandbox.primary().secretAccessKey(),
+                        "SECOND_KEY_ID", sandbox.secondary().accessKeyId(),
+                        "SECOND_SECRET", sandbox.secondary().secretAccessKey()));
+    }
+
+    /** Without {@code --region}: the region comes from the environment or the profile, as the test sets it. */
+    CliJvm withoutRegionFlag() {
+        return new CliJvm(sandbox, dir, caBundle, false, credentials);
+    }
+
+    /** With these variables instead of the default keys. */
+    CliJvm withCredentials(Map<String, String> value) {
+        return new CliJvm(sandbox, dir, caBundle, regionFlag, value);
     }
 
     Run run(String... args) throws IOException, InterruptedException {
@@ -37,14 +59,14 @@ record CliJvm(Sandbox sandbox, Path dir, Path caBundle) {
                 System.getProperty("java.class.path"),
                 Main.class.getName()));
         command.addAll(List.of(args));
-        command.addAll(List.of("--endpoint-url", sandbox.awsEndpoint().toString(), "--region", sandbox.region()));
+        command.addAll(List.of("--endpoint-url", sandbox.awsEndpoint().toString()));
+        if (regionFlag) {
+            command.addAll(List.of("--region", sandbox.region()));
+        }
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("AWS_") || k.endsWith("_PROXY") || k.endsWith("_proxy"));
-        env.put("AWS_ACCESS_KEY_ID", sandbox.primary().accessKeyId());
-        env.put("AWS_SECRET_ACCESS_KEY", sandbox.primary().secretAccessKey());
-        env.put("SECOND_KEY_ID", sandbox.secondary().accessKeyId());
-        env.put("SECOND_SECRET", sandbox.secondary().secretAccessKey());
+        env.putAll(credentials);
         env.put("AWS_CA_BUNDLE", caBundle.toString());
         env.putAll(extraEnv);
         Path out = Files.createTempFile(dir, "out", ".txt");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.eksirsa.cli.CliJvm.Run;
 import dev.eksirsa.engine.aws.AwsClients;
 import dev.eksirsa.engine.aws.AwsConnection;
 import dev.eksirsa.engine.aws.CredentialsSource;
@@ -16,14 +17,11 @@ import dev.eksirsa.testkit.CliResult;
 import dev.eksirsa.testkit.Kubectl;
 import dev.eksirsa.testkit.RunsAgainst;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,20 +32,17 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Sandbox sandbox;
-    private static Path caBundle;
+    private static CliJvm jvm;
 
     @TempDir
     static Path dir;
-
-    record Run(int exit, String out, String err) {}
 
     @BeforeAll
     static void start() throws IOException {
         sandbox = Sandbox.start(SandboxOptions.defaults()
                 .withClusterActivationDelay(Duration.ofMillis(300))
                 .withNodegroupActivationDelay(Duration.ofMillis(300)));
-        caBundle = Files.writeString(
-                dir.resolve("ca.pem"), sandbox.certificateAuthority().rootPem());
+        jvm = CliJvm.of(sandbox, dir).withoutRegionFlag();
     }
 
     @AfterAll
@@ -82,6 +77,11 @@ class ClusterCommandTest {
         assertThat(first.get("created").asBoolean()).isTrue();
         assertThat(first.get("oidcProviderCreated").asBoolean()).isTrue();
         assertThat(first.get("changes").findValuesAsText("action")).contains("CREATE");
+        assertThat(first.get("changes"))
+                .filteredOn(c -> c.get("kind").asText().equals("EksCluster"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.get("id").asText())
+                        .isEqualTo(first.get("arn").asText()));
         assertThat(created.err()).contains("Waiting for EKS cluster \"cli-one\" to become ACTIVE");
         assertThat(rerun.exit()).as(rerun.err()).isZero();
         assertThat(JSON.readTree(rerun.out()).get("changes")).isEmpty();
@@ -250,7 +250,8 @@ class ClusterCommandTest {
                     "cli-slow",
                     "--create",
                     "--timeout",
-                    "2s",
+                    // overall: a fresh JVM's set-up takes part of it, the rest is polled
+                    "6s",
                     "--output",
                     "json");
 
@@ -353,7 +354,9 @@ class ClusterCommandTest {
                         "EKS cluster cli-flags: ACTIVE (Kubernetes 1.30)",
                         "node group:    workers ACTIVE [m5.large, m5.xlarge] x3",
                         "create EksNodegroup",
-                        "create AccessEntry cli-flags/" + jenkins);
+                        "create AccessEntry arn:aws:eks:" + sandbox.region() + ":"
+                                + sandbox.primary().accountId() + ":access-entry/cli-flags/role/",
+                        "access entry for " + jenkins);
     }
 
     @Test
@@ -592,34 +595,14 @@ class ClusterCommandTest {
 
     private static Run cliWithEnv(Map<String, String> credentials, String... args)
             throws IOException, InterruptedException {
-        return cliOn(sandbox, credentials, args);
+        return jvm.withCredentials(credentials).run(args);
     }
 
     private static Run cliOn(Sandbox sandbox, Map<String, String> credentials, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName()));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--endpoint-url", sandbox.awsEndpoint().toString()));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("AWS_") || k.endsWith("_PROXY") || k.endsWith("_proxy"));
-        env.putAll(credentials);
-        env.put("AWS_CA_BUNDLE", caBundle.toString());
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        Path err = Files.createTempFile(dir, "err", ".txt");
-        Process process =
-                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(90, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("eks-irsa " + String.join(" ", args) + " did not finish");
-        }
-        return new Run(
-                process.exitValue(),
-                Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return CliJvm.of(sandbox, dir)
+                .withoutRegionFlag()
+                .withCredentials(credentials)
+                .run(args);
     }
 }

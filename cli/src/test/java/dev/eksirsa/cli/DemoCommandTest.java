@@ -28,7 +28,7 @@ class DemoCommandTest {
         assertThat(exit).as(out).isZero();
         assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(15));
         assertThat(out)
-                .contains("create", "EksCluster demo", "OidcProvider arn:aws:iam::")
+                .contains("create", "EksCluster arn:aws:eks:", ":cluster/demo", "OidcProvider arn:aws:iam::")
                 .contains("reachable at https://127.0.0.1:")
                 .containsPattern("cluster re-run +no changes \\(idempotent\\)")
                 .containsPattern("role re-run +no changes \\(idempotent, \\d+ reads, 0 writes\\)")

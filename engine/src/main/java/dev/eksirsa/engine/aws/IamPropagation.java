@@ -1,5 +1,6 @@
 package dev.eksirsa.engine.aws;
 
+import dev.eksirsa.engine.api.Deadline;
 import dev.eksirsa.engine.api.Durations;
 import dev.eksirsa.engine.api.ProgressListener;
 import dev.eksirsa.engine.api.WaitTimeoutException;
@@ -17,8 +18,8 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 /**
  * IAM is eventually consistent: a role created seconds ago is refused by the next call that names it (EKS "could
  * not be assumed", IAM "Invalid principal in policy") until it has propagated. Runs one call in an SDK waiter that
- * retries only the rejection {@code notYetPropagated} recognises, at a fixed {@code poll} within {@code timeout},
- * reporting every retry; any other error is translated at once.
+ * retries only the rejection {@code notYetPropagated} recognises, at a fixed {@code poll} within {@code timeout} (cut to
+ * what is left of the run's {@link Deadline}), reporting every retry; any other error is translated at once.
  *
  * @param goal what the new role must become, for the timeout message ("usable by EKS")
  */
@@ -34,7 +35,12 @@ public record IamPropagation(Duration poll, Duration timeout, Predicate<Throwabl
         }
     }
 
-    public <T> T call(String what, Class<T> type, Supplier<T> call, ProgressListener progress) {
+    public <T> T call(String what, Class<T> type, Supplier<T> call, ProgressListener progress, Deadline deadline) {
+        Duration left = deadline.cap(this.timeout);
+        // with nothing left the call is still made once: it may not need a retry
+        Duration timeout = left.isZero() ? Duration.ofMillis(1) : left;
+        Duration poll = timeout.compareTo(this.poll) < 0 ? timeout : this.poll;
+        int maxAttempts = left.isZero() ? 1 : (int) (timeout.toMillis() / poll.toMillis()) + 1;
         Instant start = Instant.now();
         AtomicInteger attempts = new AtomicInteger(1);
         BackoffStrategy reporting = attempt -> {
@@ -50,7 +56,7 @@ public record IamPropagation(Duration poll, Duration timeout, Predicate<Throwabl
         try {
             return waiter.run(call, o -> o.backoffStrategyV2(reporting)
                             .waitTimeout(timeout)
-                            .maxAttempts((int) (timeout.toMillis() / poll.toMillis()) + 1))
+                            .maxAttempts(maxAttempts))
                     .matched()
                     .response()
                     .orElseThrow();

@@ -177,11 +177,13 @@ public final class IrsaRoleReconciler {
                 if (spec.kubernetes().restartPods()) {
                     all.addAll(restarts);
                     if (!spec.dryRun()) {
-                        restarts.forEach(r -> restarted.add(r.change().id()));
+                        restarts.forEach(r -> restarted.add(
+                                r.change().kind() + "/" + r.change().id()));
                     }
                 } else {
-                    restarts.forEach(r -> progress.warn(r.change().id() + " runs pods created before the service"
-                            + " account had the role; they run without it until restarted (restartPods)"));
+                    restarts.forEach(r -> progress.warn(
+                            r.change().kind() + "/" + r.change().id() + " runs pods created before the service"
+                                    + " account had the role; they run without it until restarted (restartPods)"));
                 }
                 apply(spec, all);
             }

@@ -124,7 +124,7 @@ final class RolePlanner {
         role.inlinePolicies().keySet().stream()
                 .filter(p -> p.startsWith(PolicyStatement.OUR_SID_PREFIX))
                 .forEach(p -> changes.add(change(
-                        Change.delete(POLICY, arn, "delete inline policy " + p),
+                        Change.delete(POLICY, policyId(arn, p), "delete inline policy " + p),
                         "Deleting inline policy " + p + " of IAM role " + arn,
                         () -> deleteInline(name, arn, p))));
         progress.warn("IAM role " + arn + " was not created by eks-irsa; only what eks-irsa added is removed");
@@ -241,7 +241,7 @@ final class RolePlanner {
                 .toList();
         if (repair) {
             extra.forEach(p -> changes.add(change(
-                    Change.delete(POLICY, role.arn(), "detach " + p),
+                    Change.delete(POLICY, policyId(role.arn(), p), "detach " + p),
                     "Detaching " + p + " from IAM role " + role.arn(),
                     () -> detach(role.name(), role.arn(), p))));
         } else if (!extra.isEmpty()) {
@@ -264,7 +264,7 @@ final class RolePlanner {
         for (String p : extra) {
             if (repair || p.startsWith(PolicyStatement.OUR_SID_PREFIX)) {
                 changes.add(change(
-                        Change.delete(POLICY, role.arn(), "delete inline policy " + p),
+                        Change.delete(POLICY, policyId(role.arn(), p), "delete inline policy " + p),
                         "Deleting inline policy " + p + " of IAM role " + role.arn(),
                         () -> deleteInline(role.name(), role.arn(), p)));
             } else {
@@ -277,7 +277,7 @@ final class RolePlanner {
     private PlannedChange putInline(String roleName, String arn, String policyName, PolicyDocument document) {
         String json = document.toJson();
         return change(
-                Change.update(POLICY, arn, "put inline policy " + policyName),
+                Change.update(POLICY, policyId(arn, policyName), "put inline policy " + policyName),
                 "Putting inline policy " + policyName + " on IAM role " + arn,
                 () -> AwsErrors.run(
                         "putting inline policy " + policyName + " on IAM role " + arn,
@@ -287,11 +287,16 @@ final class RolePlanner {
 
     private PlannedChange attach(String roleName, String arn, String policyArn) {
         return change(
-                Change.update(POLICY, arn, "attach " + policyArn),
+                Change.update(POLICY, policyId(arn, policyArn), "attach " + policyArn),
                 "Attaching " + policyArn + " to IAM role " + arn,
                 () -> AwsErrors.run(
                         "attaching " + policyArn + " to IAM role " + arn,
                         () -> iam.attachRolePolicy(b -> b.roleName(roleName).policyArn(policyArn))));
+    }
+
+    /** A policy change's id: the role's ARN, {@code /}, and the inline policy's name or the managed one's. */
+    static String policyId(String roleArn, String policy) {
+        return roleArn + "/" + policy.substring(policy.lastIndexOf('/') + 1);
     }
 
     private void detach(String roleName, String arn, String policyArn) {

@@ -53,12 +53,7 @@ final class ServiceAccountBinder {
                 namespacesPlanned.add(ref.namespace());
                 changes.add(createNamespace(ref.namespace()));
             }
-            ServiceAccount actual = read(
-                    () -> kube.serviceAccounts()
-                            .inNamespace(ref.namespace())
-                            .withName(ref.name())
-                            .get(),
-                    "service account " + ref);
+            ServiceAccount actual = serviceAccount(ref);
             Map<String, String> annotations = desiredAnnotations(roleArn, audience, options);
             Map<String, String> labels = new LinkedHashMap<>();
             String currentManager = actual == null ? null : labelsOf(actual).get(MANAGED_BY_LABEL);
@@ -97,12 +92,7 @@ final class ServiceAccountBinder {
             if (ref.isPattern()) {
                 continue;
             }
-            ServiceAccount actual = read(
-                    () -> kube.serviceAccounts()
-                            .inNamespace(ref.namespace())
-                            .withName(ref.name())
-                            .get(),
-                    "service account " + ref);
+            ServiceAccount actual = serviceAccount(ref);
             if (actual == null || !roleArn.equals(annotationsOf(actual).get(ROLE_ARN))) {
                 continue;
             }
@@ -225,5 +215,14 @@ final class ServiceAccountBinder {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new EksIrsaException("patch not serialisable: " + e.getMessage());
         }
+    }
+
+    private ServiceAccount serviceAccount(ServiceAccountRef ref) {
+        return read(
+                () -> kube.serviceAccounts()
+                        .inNamespace(ref.namespace())
+                        .withName(ref.name())
+                        .get(),
+                "service account " + ref);
     }
 }

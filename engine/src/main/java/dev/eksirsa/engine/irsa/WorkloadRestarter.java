@@ -123,7 +123,9 @@ final class WorkloadRestarter {
         String name = workload.name();
         String id = workload.id();
         return new PlannedChange(
-                Change.update(kind, id, "restart: " + stale + " of " + total + " pods lack the IRSA identity"), () -> {
+                Change.update(
+                        kind, ns + "/" + name, "restart: " + stale + " of " + total + " pods lack the IRSA identity"),
+                () -> {
                     progress.info(
                             "Restarting " + id + " so its pods get the role (" + stale + " of " + total + " lack it)");
                     String patch = "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"" + RESTARTED_AT + "\":\""

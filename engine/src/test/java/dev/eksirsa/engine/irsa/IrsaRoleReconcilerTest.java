@@ -7,6 +7,7 @@ import dev.eksirsa.engine.api.ChangeAction;
 import dev.eksirsa.engine.api.EksIrsaException;
 import dev.eksirsa.engine.api.InvalidInputException;
 import dev.eksirsa.engine.aws.AwsClients;
+import dev.eksirsa.engine.aws.eks.SandboxAws;
 import dev.eksirsa.engine.aws.iam.policy.PolicyDocument;
 import dev.eksirsa.engine.aws.iam.policy.PolicyJson;
 import dev.eksirsa.engine.aws.iam.policy.PolicyStatement;
@@ -46,12 +47,12 @@ class IrsaRoleReconcilerTest {
     private static String issuer;
 
     private AwsClients aws;
-    private IrsaSandbox.Lines lines;
+    private SandboxAws.Lines lines;
     private IrsaRoleReconciler reconciler;
 
     @BeforeAll
     static void startSandbox() {
-        sandbox = IrsaSandbox.start();
+        sandbox = SandboxAws.fastSandbox();
         issuer = IrsaSandbox.clusterWithProvider(sandbox, IrsaSandbox.CLUSTER);
     }
 
@@ -62,8 +63,8 @@ class IrsaRoleReconcilerTest {
 
     @BeforeEach
     void connect() {
-        aws = IrsaSandbox.connection(sandbox, sandbox.primary()).open();
-        lines = new IrsaSandbox.Lines();
+        aws = SandboxAws.connection(sandbox, sandbox.primary()).open();
+        lines = new SandboxAws.Lines();
         reconciler = new IrsaRoleReconciler(aws, lines);
         sandbox.faults().clear();
     }
@@ -101,6 +102,13 @@ class IrsaRoleReconcilerTest {
         assertThat(result.changes())
                 .extracting(c -> c.kind() + ":" + c.action())
                 .contains("IamRole:CREATE", "IamRolePolicy:UPDATE");
+        assertThat(result.changes())
+                .filteredOn(c -> c.kind().equals("IamRolePolicy"))
+                .extracting(c -> c.id())
+                .contains(
+                        result.roleArn() + "/DescribeRegions",
+                        result.roleArn() + "/" + IrsaRoleReconciler.ASSUME_ROLES_POLICY,
+                        role2Arn + "/DescribeRegions");
 
         Credentials role1 = assumeWithToken(result.roleArn(), ns, sa);
         try (StsClient asRole1 = IrsaSandbox.sts(sandbox, IrsaSandbox.keys(role1))) {
@@ -390,7 +398,7 @@ class IrsaRoleReconcilerTest {
     }
 
     private TargetRoleSpec target(String roleName) {
-        return TargetRoleSpec.of(roleName, IrsaSandbox.connection(sandbox, sandbox.secondary()), List.of(S3_FULL));
+        return TargetRoleSpec.of(roleName, SandboxAws.connection(sandbox, sandbox.secondary()), List.of(S3_FULL));
     }
 
     private static IrsaRoleSpec absent(IrsaRoleSpec spec) {

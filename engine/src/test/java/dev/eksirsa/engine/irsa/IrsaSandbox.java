@@ -1,15 +1,10 @@
 package dev.eksirsa.engine.irsa;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import dev.eksirsa.engine.api.ProgressListener;
-import dev.eksirsa.engine.aws.AwsConnection;
-import dev.eksirsa.engine.aws.CredentialsSource;
 import dev.eksirsa.sandbox.Sandbox;
 import dev.eksirsa.sandbox.SandboxAccount;
-import dev.eksirsa.sandbox.SandboxOptions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -29,24 +24,14 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
-/** A sandbox with an ACTIVE cluster and its IAM OIDC provider, set up through the SDK as a user would. */
+/**
+ * A sandbox with an ACTIVE cluster and its IAM OIDC provider, set up through the SDK as a user would; the sandbox,
+ * engine connections and progress lines come from the shared {@code SandboxAws}.
+ */
 final class IrsaSandbox {
     static final String CLUSTER = "irsa-test";
 
     private IrsaSandbox() {}
-
-    static Sandbox start() {
-        return Sandbox.start(SandboxOptions.defaults()
-                .withClusterActivationDelay(Duration.ofMillis(200))
-                .withNodegroupActivationDelay(Duration.ofMillis(200)));
-    }
-
-    static AwsConnection connection(Sandbox sandbox, SandboxAccount account) {
-        return AwsConnection.of(
-                        CredentialsSource.staticKeys(account.accessKeyId(), account.secretAccessKey(), null),
-                        sandbox.region())
-                .withEndpoint(sandbox.awsEndpoint());
-    }
 
     static AwsCredentials keys(SandboxAccount account) {
         return AwsBasicCredentials.create(account.accessKeyId(), account.secretAccessKey());
@@ -143,20 +128,5 @@ final class IrsaSandbox {
                         .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
                         .jwtID(UUID.randomUUID().toString())
                         .build());
-    }
-
-    /** Every progress line, prefixed with its level. */
-    static final class Lines implements ProgressListener {
-        final List<String> all = new ArrayList<>();
-
-        @Override
-        public synchronized void info(String line) {
-            all.add("INFO " + line);
-        }
-
-        @Override
-        public synchronized void warn(String line) {
-            all.add("WARN " + line);
-        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eksirsa.engine.aws.AwsClients;
 import dev.eksirsa.engine.aws.eks.EksTokenGenerator;
+import dev.eksirsa.engine.aws.eks.SandboxAws;
 import dev.eksirsa.engine.kube.KubeClients;
 import dev.eksirsa.engine.kube.KubeEndpoint;
 import dev.eksirsa.sandbox.Sandbox;
@@ -36,16 +37,16 @@ class IrsaServiceAccountTest {
     private static KubeEndpoint endpoint;
 
     private AwsClients aws;
-    private IrsaSandbox.Lines lines;
+    private SandboxAws.Lines lines;
     private IrsaRoleReconciler reconciler;
     private KubernetesClient kube;
 
     @BeforeAll
     static void startSandbox() {
-        sandbox = IrsaSandbox.start();
+        sandbox = SandboxAws.fastSandbox();
         IrsaSandbox.clusterWithProvider(sandbox, IrsaSandbox.CLUSTER);
         try (AwsClients admin =
-                IrsaSandbox.connection(sandbox, sandbox.primary()).open()) {
+                SandboxAws.connection(sandbox, sandbox.primary()).open()) {
             Cluster cluster = admin.eks()
                     .describeCluster(b -> b.name(IrsaSandbox.CLUSTER))
                     .cluster();
@@ -63,8 +64,8 @@ class IrsaServiceAccountTest {
 
     @BeforeEach
     void connect() {
-        aws = IrsaSandbox.connection(sandbox, sandbox.primary()).open();
-        lines = new IrsaSandbox.Lines();
+        aws = SandboxAws.connection(sandbox, sandbox.primary()).open();
+        lines = new SandboxAws.Lines();
         reconciler = new IrsaRoleReconciler(aws, lines).withKubernetes(this::client);
         kube = client();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eksirsa.engine.api.AccessDeniedException;
 import dev.eksirsa.engine.api.WaitTimeoutException;
+import dev.eksirsa.engine.aws.eks.SandboxAws;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class PrincipalPropagationTest {
     @Test
     void call_invalidPrincipalTwice_retriesAndReportsEachAttempt() {
         AtomicInteger calls = new AtomicInteger();
-        IrsaSandbox.Lines lines = new IrsaSandbox.Lines();
+        SandboxAws.Lines lines = new SandboxAws.Lines();
 
         String result = fast.call(
                 "update of role r",
@@ -44,7 +45,7 @@ class PrincipalPropagationTest {
                         () -> {
                             throw invalidPrincipal();
                         },
-                        new IrsaSandbox.Lines()))
+                        new SandboxAws.Lines()))
                 .isInstanceOf(WaitTimeoutException.class)
                 .hasMessageContaining("update of role r");
     }
@@ -66,7 +67,7 @@ class PrincipalPropagationTest {
                                             .build())
                                     .build();
                         },
-                        new IrsaSandbox.Lines()))
+                        new SandboxAws.Lines()))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(calls).hasValue(1);
     }

@@ -22,11 +22,13 @@ final class AccessEntryReconciler {
 
     private final EksClient eks;
     private final String partition;
+    private final String region;
     private final ProgressListener progress;
 
-    AccessEntryReconciler(EksClient eks, String partition, ProgressListener progress) {
+    AccessEntryReconciler(EksClient eks, String partition, String region, ProgressListener progress) {
         this.eks = eks;
         this.partition = partition;
+        this.region = region;
         this.progress = progress;
     }
 
@@ -35,9 +37,9 @@ final class AccessEntryReconciler {
     }
 
     /** Plans entries for a cluster that will exist but does not yet: every principal needs one. */
-    List<PlannedChange> planForNewCluster(String clusterName, List<String> principals) {
+    List<PlannedChange> planForNewCluster(String clusterName, String accountId, List<String> principals) {
         List<PlannedChange> changes = new ArrayList<>();
-        principals.forEach(p -> changes.add(createEntry(clusterName, p)));
+        principals.forEach(p -> changes.add(createEntry(clusterName, accountId, p)));
         return changes;
     }
 
@@ -61,10 +63,10 @@ final class AccessEntryReconciler {
         List<PlannedChange> changes = new ArrayList<>();
         for (String principal : principals) {
             if (!existing.contains(principal)) {
-                changes.add(createEntry(name, principal));
+                changes.add(createEntry(name, ClusterReader.accountOf(cluster.arn()), principal));
             } else if (!hasAdmin(name, principal)) {
                 changes.add(new PlannedChange(
-                        Change.update(KIND, name + "/" + principal, "associate AmazonEKSClusterAdminPolicy"),
+                        Change.update(KIND, entryArn(name, principal), "associate AmazonEKSClusterAdminPolicy"),
                         () -> associate(name, principal)));
             }
         }
@@ -83,9 +85,18 @@ final class AccessEntryReconciler {
                         && p.accessScope().type() == AccessScopeType.CLUSTER);
     }
 
-    private PlannedChange createEntry(String cluster, String principal) {
+    private String entryArn(String cluster, String principal) {
+        return AwsErrors.call(
+                "describing the access entry of " + principal + " on EKS cluster " + cluster,
+                () -> eks.describeAccessEntry(b -> b.clusterName(cluster).principalArn(principal))
+                        .accessEntry()
+                        .accessEntryArn());
+    }
+
+    private PlannedChange createEntry(String cluster, String accountId, String principal) {
+        String arn = EksArns.plannedAccessEntry(partition, region, accountId, cluster, principal);
         return new PlannedChange(
-                Change.create(KIND, cluster + "/" + principal, "access entry with AmazonEKSClusterAdminPolicy"), () -> {
+                Change.create(KIND, arn, "access entry for " + principal + " with AmazonEKSClusterAdminPolicy"), () -> {
                     progress.info("Granting " + principal + " cluster-admin on EKS cluster " + cluster);
                     AwsErrors.run(
                             "creation of the access entry for " + principal + " on EKS cluster " + cluster,

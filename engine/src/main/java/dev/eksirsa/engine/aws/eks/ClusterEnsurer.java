@@ -33,11 +33,13 @@ final class ClusterEnsurer {
     private final IssuerThumbprint thumbprints;
     private final RecordingListener progress;
     private final ClusterReader reader;
+    private final EksWaits waits;
     private final ApiAccessCheck accessCheck;
 
     ClusterEnsurer(
             AwsClients aws,
             ClusterReader reader,
+            EksWaits waits,
             IssuerThumbprint thumbprints,
             ApiAccessCheck accessCheck,
             RecordingListener progress) {
@@ -45,12 +47,12 @@ final class ClusterEnsurer {
         this.thumbprints = thumbprints;
         this.progress = progress;
         this.reader = reader;
+        this.waits = waits;
         this.accessCheck = accessCheck;
     }
 
     ClusterResult run(ClusterSpec spec) {
         String name = spec.name();
-        EksWaits waits = new EksWaits(aws.eks(), new WaitSettings(spec.pollInterval(), spec.timeout()), progress);
         List<Change> changes = new ArrayList<>();
         Optional<Cluster> actual = reader.cluster(name);
         boolean created = false;
@@ -73,9 +75,10 @@ final class ClusterEnsurer {
                             .plan(name, spec.nodegroup(), subnets, accountId, false)
                             .forEach(c -> changes.add(c.change()));
                 }
-                new AccessEntryReconciler(aws.eks(), aws.partition(), progress)
-                        .planForNewCluster(name, spec.accessPrincipalArns())
+                new AccessEntryReconciler(aws.eks(), aws.partition(), aws.region(), progress)
+                        .planForNewCluster(name, accountId, spec.accessPrincipalArns())
                         .forEach(c -> changes.add(c.change()));
+                // the provider's ARN follows from the issuer, which EKS assigns when it creates the cluster
                 changes.add(Change.create(
                         OidcProviderReconciler.KIND,
                         "issuer of EKS cluster " + name,
@@ -87,7 +90,7 @@ final class ClusterEnsurer {
             actual = reader.cluster(name);
         }
         Cluster cluster = actual.orElseThrow(() -> new EksIrsaException("EKS cluster \"" + name + "\" vanished"));
-        cluster = settle(cluster, spec, waits);
+        cluster = settle(cluster, spec);
         reportDrift(cluster, spec);
 
         List<PlannedChange> plan = new ArrayList<>();
@@ -100,7 +103,7 @@ final class ClusterEnsurer {
                             ClusterReader.accountOf(cluster.arn()),
                             true));
         }
-        plan.addAll(new AccessEntryReconciler(aws.eks(), aws.partition(), progress)
+        plan.addAll(new AccessEntryReconciler(aws.eks(), aws.partition(), aws.region(), progress)
                 .plan(cluster, spec.accessPrincipalArns()));
         URI issuer = InputRules.httpsIssuer("oidcIssuer", issuerOf(cluster));
         String providerArn =
@@ -152,7 +155,8 @@ final class ClusterEnsurer {
         tags.putAll(Ownership.tags(name));
         String detail = "Kubernetes " + (spec.kubernetesVersion() == null ? "(EKS default)" : spec.kubernetesVersion())
                 + ", subnets " + String.join(",", subnets) + ", creator is cluster admin";
-        plan.add(new PlannedChange(Change.create(ClusterReconciler.KIND, name, detail), () -> {
+        String arn = EksArns.cluster(aws.partition(), aws.region(), accountId, name);
+        plan.add(new PlannedChange(Change.create(ClusterReconciler.KIND, arn, detail), () -> {
             progress.info("Creating EKS cluster " + name + " in " + aws.region());
             String what = "creation of EKS cluster \"" + name + "\" in " + aws.region();
             Supplier<CreateClusterResponse> create = () -> aws.eks().createCluster(b -> b.name(name)
@@ -166,7 +170,7 @@ final class ClusterEnsurer {
                             .bootstrapClusterCreatorAdminPermissions(true))
                     .tags(tags));
             if (spec.clusterRoleArn() == null) {
-                RolePropagation.standard(progress).call(what, CreateClusterResponse.class, create);
+                RolePropagation.standard(progress).call(what, CreateClusterResponse.class, create, waits.deadline());
             } else {
                 AwsErrors.call(what, create);
             }
@@ -175,7 +179,7 @@ final class ClusterEnsurer {
     }
 
     /** Waits out CREATING/UPDATING; refuses to work on a cluster that is going away or broken. */
-    private Cluster settle(Cluster cluster, ClusterSpec spec, EksWaits waits) {
+    private Cluster settle(Cluster cluster, ClusterSpec spec) {
         ClusterStatus status = cluster.status();
         if (status == ClusterStatus.DELETING || status == ClusterStatus.FAILED) {
             throw new ConflictException(

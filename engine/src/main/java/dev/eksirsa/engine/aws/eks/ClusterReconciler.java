@@ -1,5 +1,6 @@
 package dev.eksirsa.engine.aws.eks;
 
+import dev.eksirsa.engine.api.Deadline;
 import dev.eksirsa.engine.api.ProgressListener;
 import dev.eksirsa.engine.aws.AwsClients;
 
@@ -30,13 +31,20 @@ public final class ClusterReconciler {
         this(aws, thumbprints, progress, ApiAccessCheck.NONE);
     }
 
+    /** With the spec's timeout as the overall budget, starting now. */
     public ClusterResult reconcile(ClusterSpec spec) {
+        return reconcile(spec, Deadline.after(spec.timeout()));
+    }
+
+    /** @param deadline the run's overall budget (the CLI's {@code --timeout}), shared by every wait */
+    public ClusterResult reconcile(ClusterSpec spec, Deadline deadline) {
         spec.checkPartition(aws.partition());
         RecordingListener run = new RecordingListener(progress);
+        EksWaits waits = new EksWaits(aws.eks(), new WaitSettings(spec.pollInterval(), spec.timeout()), deadline, run);
         ClusterReader reader = new ClusterReader(aws.eks(), aws.region());
         if (spec.state() == DesiredState.ABSENT) {
-            return new ClusterTeardown(aws, reader, run).run(spec);
+            return new ClusterTeardown(aws, reader, waits, run).run(spec);
         }
-        return new ClusterEnsurer(aws, reader, thumbprints, accessCheck, run).run(spec);
+        return new ClusterEnsurer(aws, reader, waits, thumbprints, accessCheck, run).run(spec);
     }
 }

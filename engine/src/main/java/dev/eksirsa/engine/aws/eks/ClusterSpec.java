@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param accessPrincipalArns IAM roles or users to give cluster-admin through access entries
  * @param nodegroup null for none
  * @param pollInterval how often waits describe the resource
- * @param timeout how long one wait may take
+ * @param timeout the limit of each wait, and the overall budget of the run unless the caller passes a {@code Deadline}
  */
 public record ClusterSpec(
         String name,

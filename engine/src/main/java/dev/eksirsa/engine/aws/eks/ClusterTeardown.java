@@ -22,17 +22,18 @@ import software.amazon.awssdk.services.iam.model.OpenIDConnectProviderListEntry;
 final class ClusterTeardown {
     private final AwsClients aws;
     private final ClusterReader reader;
+    private final EksWaits waits;
     private final RecordingListener progress;
 
-    ClusterTeardown(AwsClients aws, ClusterReader reader, RecordingListener progress) {
+    ClusterTeardown(AwsClients aws, ClusterReader reader, EksWaits waits, RecordingListener progress) {
         this.aws = aws;
         this.reader = reader;
+        this.waits = waits;
         this.progress = progress;
     }
 
     ClusterResult run(ClusterSpec spec) {
         String name = spec.name();
-        EksWaits waits = new EksWaits(aws.eks(), new WaitSettings(spec.pollInterval(), spec.timeout()), progress);
         Optional<Cluster> cluster = reader.cluster(name);
         List<PlannedChange> plan = new ArrayList<>();
         boolean clusterGoes = cluster.isEmpty();

@@ -1,5 +1,6 @@
 package dev.eksirsa.engine.aws.eks;
 
+import dev.eksirsa.engine.api.Deadline;
 import dev.eksirsa.engine.api.Durations;
 import dev.eksirsa.engine.api.EksIrsaException;
 import dev.eksirsa.engine.api.ProgressListener;
@@ -18,17 +19,24 @@ import software.amazon.awssdk.services.eks.waiters.EksWaiter;
 
 /**
  * The SDK's EKS waiters with a fixed poll interval, a timeout and a progress line per attempt
- * ("Waiting for EKS cluster x to become ACTIVE (attempt 7, 3m10s)").
+ * ("Waiting for EKS cluster x to become ACTIVE (attempt 7, 3m10s)"). Each wait takes at most what is left of the
+ * run's deadline.
  */
 final class EksWaits {
     private final EksClient eks;
-    private final WaitSettings settings;
+    private final WaitSettings limits;
+    private final Deadline deadline;
     private final ProgressListener progress;
 
-    EksWaits(EksClient eks, WaitSettings settings, ProgressListener progress) {
+    EksWaits(EksClient eks, WaitSettings limits, Deadline deadline, ProgressListener progress) {
         this.eks = eks;
-        this.settings = settings;
+        this.limits = limits;
+        this.deadline = deadline;
         this.progress = progress;
+    }
+
+    Deadline deadline() {
+        return deadline;
     }
 
     void clusterActive(String name) {
@@ -60,6 +68,11 @@ final class EksWaits {
     }
 
     private void await(String resource, String goal, WaitCall call) {
+        Duration left = deadline.cap(limits.timeout());
+        if (left.isZero()) {
+            throw new WaitTimeoutException(resource, goal, 0, Duration.ZERO, null);
+        }
+        WaitSettings settings = limits.cappedAt(left);
         Instant start = Instant.now();
         AtomicInteger attempts = new AtomicInteger(1);
         Duration poll = settings.pollInterval();

@@ -39,7 +39,7 @@ final class NodegroupReconciler {
 
     /**
      * @param subnets the cluster's subnets (known once it exists; the planned ones before)
-     * @param accountId for the node role's ARN
+     * @param accountId the cluster's account, for the node role's and the node group's ARN
      */
     List<PlannedChange> plan(
             String cluster, NodegroupSpec spec, List<String> subnets, String accountId, boolean clusterExists) {
@@ -61,7 +61,8 @@ final class NodegroupReconciler {
         }
         String detail = spec.instanceTypes() + ", min " + spec.minSize() + " desired " + spec.desiredSize() + " max "
                 + spec.maxSize();
-        plan.add(new PlannedChange(Change.create(KIND, cluster + "/" + spec.name(), detail), () -> {
+        String arn = EksArns.plannedNodegroup(aws.partition(), aws.region(), accountId, cluster, spec.name());
+        plan.add(new PlannedChange(Change.create(KIND, arn, detail), () -> {
             progress.info("Creating EKS node group " + spec.name() + " of " + cluster);
             String what = "creation of EKS node group \"" + spec.name() + "\" of " + cluster;
             Supplier<CreateNodegroupResponse> create = () -> aws.eks().createNodegroup(b -> b.clusterName(cluster)
@@ -74,7 +75,7 @@ final class NodegroupReconciler {
                             .maxSize(spec.maxSize()))
                     .tags(Ownership.tags(cluster)));
             if (spec.nodeRoleArn() == null) {
-                RolePropagation.standard(progress).call(what, CreateNodegroupResponse.class, create);
+                RolePropagation.standard(progress).call(what, CreateNodegroupResponse.class, create, waits.deadline());
             } else {
                 AwsErrors.call(what, create);
             }

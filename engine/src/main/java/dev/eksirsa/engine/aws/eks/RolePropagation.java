@@ -1,5 +1,6 @@
 package dev.eksirsa.engine.aws.eks;
 
+import dev.eksirsa.engine.api.Deadline;
 import dev.eksirsa.engine.api.ProgressListener;
 import dev.eksirsa.engine.aws.IamPropagation;
 import java.time.Duration;
@@ -39,8 +40,8 @@ final class RolePropagation {
                         || m.contains("trusted entit"));
     }
 
-    <T> T call(String what, Class<T> responseType, Supplier<T> call) {
+    <T> T call(String what, Class<T> responseType, Supplier<T> call, Deadline deadline) {
         return new IamPropagation(poll, timeout, RolePropagation::notYetPropagated, "usable by EKS")
-                .call(what, responseType, call, progress);
+                .call(what, responseType, call, progress, deadline);
     }
 }

@@ -11,6 +11,13 @@ public record WaitSettings(Duration pollInterval, Duration timeout) {
         }
     }
 
+    /** These settings, the timeout (and the poll, if longer) cut to {@code limit}. */
+    WaitSettings cappedAt(Duration limit) {
+        return new WaitSettings(
+                pollInterval.compareTo(limit) < 0 ? pollInterval : limit,
+                timeout.compareTo(limit) < 0 ? timeout : limit);
+    }
+
     public int maxAttempts() {
         return (int) Math.max(1, timeout.toMillis() / pollInterval.toMillis() + 1);
     }

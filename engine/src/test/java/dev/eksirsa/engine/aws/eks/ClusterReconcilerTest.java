@@ -76,6 +76,10 @@ class ClusterReconcilerTest {
         assertThat(result.changes())
                 .extracting(c -> c.kind() + ":" + c.action())
                 .contains("IamRole:CREATE", "EksCluster:CREATE", "OidcProvider:CREATE");
+        assertThat(result.changes())
+                .filteredOn(c -> c.kind().equals("EksCluster"))
+                .extracting(c -> c.id())
+                .containsExactly(result.arn());
         assertThat(lines.all)
                 .anyMatch(l -> l.startsWith("INFO Waiting for EKS cluster \"" + name + "\" to become ACTIVE"));
         assertThat(aws.eks().describeCluster(b -> b.name(name)).cluster().tags())
@@ -233,6 +237,13 @@ class ClusterReconcilerTest {
                         "EksCluster:CREATE",
                         "AccessEntry:CREATE",
                         "OidcProvider:CREATE");
+        String account = sandbox.primary().accountId();
+        String eks = "arn:aws:eks:" + sandbox.region() + ":" + account + ":";
+        assertThat(plan.changes())
+                .filteredOn(c -> c.kind().startsWith("Eks") || c.kind().equals("AccessEntry"))
+                .extracting(c -> c.id())
+                .containsExactly(
+                        eks + "cluster/" + name, eks + "access-entry/" + name + "/role/" + account + "/jenkins");
         assertThat(aws.eks().listClusters().clusters()).doesNotContain(name);
     }
 
@@ -306,6 +317,26 @@ class ClusterReconcilerTest {
                 .containsExactly("arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy");
         assertThat(sandbox.calls().mutating()).isEmpty();
         assertThat(again.changes()).isEmpty();
+        String entryArn = aws.eks()
+                .describeAccessEntry(b -> b.clusterName(name).principalArn(jenkins))
+                .accessEntry()
+                .accessEntryArn();
+        assertThat(result.changes())
+                .filteredOn(c -> c.kind().equals("AccessEntry"))
+                .singleElement()
+                .satisfies(c -> assertThat(entryArn).startsWith(c.id() + "/"));
+        aws.eks().disassociateAccessPolicy(b -> b.clusterName(name)
+                .principalArn(jenkins)
+                .policyArn("arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy"));
+        assertThat(reconciler
+                        .reconcile(ClusterSpec.builder(name)
+                                .accessPrincipalArns(List.of(jenkins))
+                                .dryRun(true)
+                                .build())
+                        .changes())
+                .filteredOn(c -> c.kind().equals("AccessEntry"))
+                .extracting(c -> c.action() + " " + c.id())
+                .containsExactly("UPDATE " + entryArn);
     }
 
     @Test
@@ -345,6 +376,10 @@ class ClusterReconcilerTest {
                 .build();
 
         ClusterResult result = reconciler.reconcile(spec);
+        String nodegroupArn = aws.eks()
+                .describeNodegroup(b -> b.clusterName(name).nodegroupName("workers"))
+                .nodegroup()
+                .nodegroupArn();
         sandbox.calls().clear();
         ClusterResult again = reconciler.reconcile(spec);
         List<CallRecord> rerunWrites = sandbox.calls().mutating();
@@ -358,6 +393,11 @@ class ClusterReconcilerTest {
                 .contains("EksNodegroup:CREATE")
                 .filteredOn(s -> s.startsWith("IamRole:CREATE"))
                 .hasSize(2);
+        assertThat(result.changes())
+                .filteredOn(c -> c.kind().equals("EksNodegroup"))
+                .extracting(c -> c.id())
+                .singleElement()
+                .satisfies(id -> assertThat(nodegroupArn).startsWith(id + "/"));
         assertThat(result.toMap().get("nodeGroups"))
                 .isEqualTo(List.of(Map.of(
                         "name",

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eksirsa.engine.api.AccessDeniedException;
+import dev.eksirsa.engine.api.Deadline;
 import dev.eksirsa.engine.api.WaitTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -22,13 +24,16 @@ class RolePropagationTest {
     void call_roleNotYetAssumable_isRetriedUntilAccepted() {
         AtomicInteger calls = new AtomicInteger();
 
-        CreateClusterResponse response =
-                propagation.call("creation of EKS cluster \"a\"", CreateClusterResponse.class, () -> {
+        CreateClusterResponse response = propagation.call(
+                "creation of EKS cluster \"a\"",
+                CreateClusterResponse.class,
+                () -> {
                     if (calls.incrementAndGet() < 3) {
                         throw notPropagated();
                     }
                     return CreateClusterResponse.builder().build();
-                });
+                },
+                Deadline.NONE);
 
         assertThat(response).isNotNull();
         assertThat(calls).hasValue(3);
@@ -39,17 +44,21 @@ class RolePropagationTest {
     void call_otherError_isTranslatedAtOnce() {
         AtomicInteger calls = new AtomicInteger();
 
-        assertThatThrownBy(() -> propagation.call("creation of EKS cluster \"a\"", CreateClusterResponse.class, () -> {
-                    calls.incrementAndGet();
-                    throw EksException.builder()
-                            .statusCode(403)
-                            .requestId("req-9")
-                            .awsErrorDetails(AwsErrorDetails.builder()
-                                    .errorCode("AccessDeniedException")
-                                    .errorMessage("not allowed")
-                                    .build())
-                            .build();
-                }))
+        assertThatThrownBy(() -> propagation.call(
+                        "creation of EKS cluster \"a\"",
+                        CreateClusterResponse.class,
+                        () -> {
+                            calls.incrementAndGet();
+                            throw EksException.builder()
+                                    .statusCode(403)
+                                    .requestId("req-9")
+                                    .awsErrorDetails(AwsErrorDetails.builder()
+                                            .errorCode("AccessDeniedException")
+                                            .errorMessage("not allowed")
+                                            .build())
+                                    .build();
+                        },
+                        Deadline.NONE))
                 .isInstanceOf(AccessDeniedException.class)
                 .hasMessageContaining("creation of EKS cluster \"a\" failed: AccessDeniedException: not allowed")
                 .hasMessageContaining("req-9");
@@ -57,10 +66,31 @@ class RolePropagationTest {
     }
 
     @Test
+    void call_overallBudgetUsedUp_triesOnceThenTimesOut() {
+        AtomicInteger calls = new AtomicInteger();
+        Deadline usedUp = new Deadline(Instant.now().minusSeconds(10), Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> propagation.call(
+                        "creation of EKS cluster \"a\"",
+                        CreateClusterResponse.class,
+                        () -> {
+                            calls.incrementAndGet();
+                            throw notPropagated();
+                        },
+                        usedUp))
+                .isInstanceOf(WaitTimeoutException.class);
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
     void call_neverPropagated_endsInWaitTimeout() {
-        assertThatThrownBy(() -> propagation.call("creation of EKS cluster \"a\"", CreateClusterResponse.class, () -> {
-                    throw notPropagated();
-                }))
+        assertThatThrownBy(() -> propagation.call(
+                        "creation of EKS cluster \"a\"",
+                        CreateClusterResponse.class,
+                        () -> {
+                            throw notPropagated();
+                        },
+                        Deadline.NONE))
                 .isInstanceOf(WaitTimeoutException.class)
                 .hasMessageContaining("the new IAM role for creation of EKS cluster \"a\" to become usable by EKS");
     }
