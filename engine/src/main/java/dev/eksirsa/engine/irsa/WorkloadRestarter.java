@@ -5,6 +5,7 @@ import dev.eksirsa.engine.api.ProgressListener;
 import dev.eksirsa.engine.aws.PlannedChange;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -16,6 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The pod identity webhook mutates pods only when they are created, so pods that predate the annotation run
@@ -45,45 +48,27 @@ final class WorkloadRestarter {
             }
             String ns = ref.namespace();
             List<Workload> workloads = new ArrayList<>();
-            ServiceAccountBinder.read(
-                            () -> kube.apps()
-                                    .deployments()
-                                    .inNamespace(ns)
-                                    .list()
-                                    .getItems(),
-                            "deployments in " + ns)
-                    .forEach(d -> workloads.add(new Workload(
-                            "Deployment",
-                            ns,
-                            d.getMetadata().getName(),
-                            d.getSpec().getTemplate(),
-                            d.getSpec().getSelector())));
-            ServiceAccountBinder.read(
-                            () -> kube.apps()
-                                    .statefulSets()
-                                    .inNamespace(ns)
-                                    .list()
-                                    .getItems(),
-                            "statefulsets in " + ns)
-                    .forEach(d -> workloads.add(new Workload(
-                            "StatefulSet",
-                            ns,
-                            d.getMetadata().getName(),
-                            d.getSpec().getTemplate(),
-                            d.getSpec().getSelector())));
-            ServiceAccountBinder.read(
-                            () -> kube.apps()
-                                    .daemonSets()
-                                    .inNamespace(ns)
-                                    .list()
-                                    .getItems(),
-                            "daemonsets in " + ns)
-                    .forEach(d -> workloads.add(new Workload(
-                            "DaemonSet",
-                            ns,
-                            d.getMetadata().getName(),
-                            d.getSpec().getTemplate(),
-                            d.getSpec().getSelector())));
+            collect(
+                    workloads,
+                    "Deployment",
+                    ns,
+                    () -> kube.apps().deployments().inNamespace(ns).list().getItems(),
+                    d -> d.getSpec().getTemplate(),
+                    d -> d.getSpec().getSelector());
+            collect(
+                    workloads,
+                    "StatefulSet",
+                    ns,
+                    () -> kube.apps().statefulSets().inNamespace(ns).list().getItems(),
+                    d -> d.getSpec().getTemplate(),
+                    d -> d.getSpec().getSelector());
+            collect(
+                    workloads,
+                    "DaemonSet",
+                    ns,
+                    () -> kube.apps().daemonSets().inNamespace(ns).list().getItems(),
+                    d -> d.getSpec().getTemplate(),
+                    d -> d.getSpec().getSelector());
             for (Workload workload : workloads) {
                 String sa = workload.template().getSpec().getServiceAccountName();
                 if (!ref.name().equals(sa == null ? "default" : sa)) {
@@ -108,6 +93,18 @@ final class WorkloadRestarter {
             }
         }
         return out;
+    }
+
+    private static <T extends HasMetadata> void collect(
+            List<Workload> into,
+            String kind,
+            String ns,
+            Supplier<List<T>> list,
+            Function<T, PodTemplateSpec> template,
+            Function<T, LabelSelector> selector) {
+        ServiceAccountBinder.read(list, kind.toLowerCase(java.util.Locale.ROOT) + "s in " + ns)
+                .forEach(w -> into.add(
+                        new Workload(kind, ns, w.getMetadata().getName(), template.apply(w), selector.apply(w))));
     }
 
     private record Workload(
