@@ -166,10 +166,8 @@ class IrsaServiceAccountTest {
         assertThat(account.getMetadata().getLabels()).containsEntry("team", "a");
     }
 
-    @Test
-    void reconcile_restartPods_rollsWorkloadsWhosePodsLackTheRoleAndOnlyThem() {
-        String ns = unique("team");
-        String sa = unique("delegate");
+    /** A namespace (made by a run for another account) with a Deployment of {@code sa}, started before any annotation. */
+    private void podsStartedBeforeTheAnnotation(String ns, String sa) {
         reconciler.reconcile(base(ns, "other").build());
         kube.serviceAccounts()
                 .inNamespace(ns)
@@ -184,6 +182,13 @@ class IrsaServiceAccountTest {
                 .inNamespace(ns)
                 .resource(deployment("delegate", sa))
                 .create();
+    }
+
+    @Test
+    void reconcile_restartPods_rollsWorkloadsWhosePodsLackTheRoleAndOnlyThem() {
+        String ns = unique("team");
+        String sa = unique("delegate");
+        podsStartedBeforeTheAnnotation(ns, sa);
         kube.apps()
                 .deployments()
                 .inNamespace(ns)
@@ -208,20 +213,7 @@ class IrsaServiceAccountTest {
     void reconcile_withoutRestartPods_warnsAboutStalePods() {
         String ns = unique("team");
         String sa = unique("delegate");
-        reconciler.reconcile(base(ns, "other").build());
-        kube.serviceAccounts()
-                .inNamespace(ns)
-                .resource(new ServiceAccountBuilder()
-                        .withNewMetadata()
-                        .withName(sa)
-                        .endMetadata()
-                        .build())
-                .create();
-        kube.apps()
-                .deployments()
-                .inNamespace(ns)
-                .resource(deployment("delegate", sa))
-                .create();
+        podsStartedBeforeTheAnnotation(ns, sa);
 
         IrsaRoleResult result = reconciler.reconcile(base(ns, sa).build());
 
