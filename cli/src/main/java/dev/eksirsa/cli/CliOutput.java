@@ -40,11 +40,11 @@ final class CliOutput {
 
     /** Prints the error (stderr, and stdout as JSON with --output json) and returns the exit code. */
     int error(RuntimeException e) {
-        boolean input = e instanceof InvalidInputException || e instanceof IllegalArgumentException;
+        boolean input = e instanceof InvalidInputException;
         err.println("error: " + e.getMessage());
         if (json) {
             Map<String, Object> error = new LinkedHashMap<>();
-            error.put("type", e instanceof EksIrsaException eks ? eks.type() : input ? "InvalidInput" : "Failure");
+            error.put("type", e instanceof EksIrsaException eks ? eks.type() : "Failure");
             if (e instanceof InvalidInputException invalid) {
                 error.put("field", invalid.field());
             }

@@ -23,7 +23,7 @@ final class CommandRun {
         }
         try {
             return work.run(output);
-        } catch (EksIrsaException | IllegalArgumentException e) {
+        } catch (EksIrsaException e) {
             return output.error(e);
         } catch (RuntimeException e) {
             // SDK client failures (no credentials, network): their messages hold no secret

@@ -1,19 +1,14 @@
 package dev.eksirsa.cli;
 
-import dev.eksirsa.engine.api.Deadline;
-import dev.eksirsa.engine.api.InvalidInputException;
-import dev.eksirsa.engine.aws.AssumeRole;
+import dev.eksirsa.engine.api.Durations;
 import dev.eksirsa.engine.aws.AwsConnection;
-import dev.eksirsa.engine.aws.CredentialsSource;
-import dev.eksirsa.engine.aws.ProxySettings;
+import dev.eksirsa.engine.aws.ConnectionRef;
+import dev.eksirsa.engine.aws.EnvironmentConnectionResolver;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParseResult;
 
-/** The connection flags of CLI.md, the same on every command that talks to AWS. */
+/** The connection flags of {@code eks-irsa token}, resolved the same way as every step's connection. */
 final class ConnectionOptions {
 
     @Option(names = "--region", description = "AWS region (else AWS_REGION, AWS_DEFAULT_REGION or the profile's).")
@@ -39,50 +34,18 @@ final class ConnectionOptions {
     @Option(names = "--duration", paramLabel = "DURATION", description = "Session duration for --role-arn, e.g. 1h.")
     String duration;
 
-    @Option(
-            names = "--timeout",
-            paramLabel = "DURATION",
-            description = "Overall time limit of the command, e.g. 20m; every wait takes at most what is left.")
-    String timeout;
-
-    /** The --spec keys of these flags (the Jenkins step's connection arguments). */
-    static final Set<String> SPEC_KEYS =
-            Set.of("region", "profile", "endpointUrl", "roleArn", "externalId", "sessionName", "duration", "timeout");
-
-    /** Spec file values for the connection flags not given on the command line. */
-    void mergeSpecFile(SpecFile f, ParseResult flags) {
-        region = fromSpec(f, flags, "region", "--region", region);
-        profile = fromSpec(f, flags, "profile", "--profile", profile);
-        String endpoint = fromSpec(f, flags, "endpointUrl", "--endpoint-url", null);
-        if (endpoint != null) {
-            endpointUrl = URI.create(endpoint);
-        }
-        roleArn = fromSpec(f, flags, "roleArn", "--role-arn", roleArn);
-        externalId = fromSpec(f, flags, "externalId", "--external-id", externalId);
-        sessionName = fromSpec(f, flags, "sessionName", "--session-name", sessionName);
-        duration = fromSpec(f, flags, "duration", "--duration", duration);
-        timeout = fromSpec(f, flags, "timeout", "--timeout", timeout);
-    }
-
-    private static String fromSpec(SpecFile f, ParseResult flags, String key, String flag, String current) {
-        return f.has(key) && !flags.hasMatchedOption(flag) ? f.string(key) : current;
-    }
-
     AwsConnection connection(Map<String, String> env) {
-        AwsConnection connection = new AwsConnection(
-                profile == null ? CredentialsSource.defaultChain() : CredentialsSource.profile(profile),
+        ConnectionRef ref = new ConnectionRef(
+                profile,
                 null,
+                null,
+                roleArn,
+                externalId,
+                sessionName,
+                duration == null ? null : Durations.parse("duration", duration),
                 region,
-                endpointUrl,
-                ProxySettings.fromEnvironment(env),
-                null);
-        if (roleArn != null) {
-            Duration d = duration == null ? null : Durations.parse("duration", duration);
-            connection = connection.withAssumeRole(new AssumeRole(roleArn, externalId, sessionName, d));
-        } else if (externalId != null || sessionName != null || duration != null) {
-            throw new InvalidInputException("roleArn", "--external-id, --session-name and --duration need --role-arn");
-        }
-        return connection;
+                endpointUrl);
+        return new EnvironmentConnectionResolver(env, true).resolve(ref, null);
     }
 
     /**
@@ -91,19 +54,5 @@ final class ConnectionOptions {
      */
     URI stsEndpointForTokens() {
         return endpointUrl != null && "https".equals(endpointUrl.getScheme()) ? endpointUrl : null;
-    }
-
-    Duration timeoutOr(Duration fallback) {
-        return timeout == null ? fallback : Durations.parse("timeout", timeout);
-    }
-
-    /** The run's overall budget from {@code --timeout}, starting now; {@code fallback} when not given. */
-    Deadline deadline(Duration fallback) {
-        return Deadline.after(timeoutOr(fallback));
-    }
-
-    /** The run's overall budget from {@code --timeout}; none when not given (each wait keeps its own limit). */
-    Deadline deadline() {
-        return timeout == null ? Deadline.NONE : deadline(null);
     }
 }

@@ -4,7 +4,9 @@ import dev.eksirsa.engine.api.Change;
 import dev.eksirsa.engine.api.ProgressListener;
 import dev.eksirsa.engine.aws.AwsClients;
 import dev.eksirsa.engine.aws.AwsConnection;
+import dev.eksirsa.engine.aws.ConnectionRef;
 import dev.eksirsa.engine.aws.CredentialsSource;
+import dev.eksirsa.engine.aws.EnvironmentConnectionResolver;
 import dev.eksirsa.engine.aws.eks.ClusterReconciler;
 import dev.eksirsa.engine.aws.eks.ClusterResult;
 import dev.eksirsa.engine.aws.eks.ClusterSpec;
@@ -13,6 +15,7 @@ import dev.eksirsa.engine.aws.eks.IssuerThumbprint;
 import dev.eksirsa.engine.irsa.IrsaRoleReconciler;
 import dev.eksirsa.engine.irsa.IrsaRoleResult;
 import dev.eksirsa.engine.irsa.IrsaRoleSpec;
+import dev.eksirsa.engine.irsa.PrincipalPropagation;
 import dev.eksirsa.engine.irsa.TargetRoleSpec;
 import dev.eksirsa.engine.kube.KubeAccessCheck;
 import dev.eksirsa.engine.kube.KubeClients;
@@ -30,6 +33,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -60,7 +64,11 @@ final class DemoCommand implements Callable<Integer> {
     private static final String ROLE_2 = "demo-cross-account";
     private static final String S3_READ = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess";
 
-    private final PrintStream out = System.out;
+    private final PrintStream out;
+
+    DemoCommand(CliIo io) {
+        this.out = io.out();
+    }
 
     @Override
     public Integer call() {
@@ -90,10 +98,11 @@ final class DemoCommand implements Callable<Integer> {
             IrsaRoleSpec roleSpec = IrsaRoleSpec.builder()
                     .clusterName(CLUSTER)
                     .serviceAccount(NAMESPACE, SERVICE_ACCOUNT)
-                    .targetRole(TargetRoleSpec.of(ROLE_2, connection(sandbox, secondary), List.of(S3_READ)))
+                    .targetRole(
+                            TargetRoleSpec.of(ROLE_2, ConnectionRef.credentialsEnv(SECONDARY_KEYS), List.of(S3_READ)))
                     .build();
             KubeEndpoint endpoint = new KubeEndpoint(CLUSTER, cluster.endpoint(), cluster.certificateAuthority());
-            IrsaRoleResult role = ensureRole(sandbox, endpoint, roleSpec);
+            IrsaRoleResult role = ensureRole(sandbox, endpoint, roleSpec, secondaryEnvironment(secondary));
             String role1Arn = role.roleArn();
             String role2Arn = role.targetRoleArns().get(0);
             step("role-1", role1Arn + " (trusts only " + NAMESPACE + "/" + SERVICE_ACCOUNT + ")");
@@ -149,7 +158,7 @@ final class DemoCommand implements Callable<Integer> {
                 }
             }
             sandbox.calls().clear();
-            IrsaRoleResult roleAgain = ensureRole(sandbox, endpoint, roleSpec);
+            IrsaRoleResult roleAgain = ensureRole(sandbox, endpoint, roleSpec, secondaryEnvironment(secondary));
             int rerunWrites = sandbox.calls().mutating().size();
             step(
                     "role re-run",
@@ -176,6 +185,16 @@ final class DemoCommand implements Callable<Integer> {
 
     private void step(String name, String detail) {
         out.printf("%-22s %s%n", name, detail);
+    }
+
+    /** The second account's keys, reached by variable name as a pipeline's credentials binding would pass them. */
+    private static final ConnectionRef.CredentialsEnv SECONDARY_KEYS =
+            new ConnectionRef.CredentialsEnv("DEMO_SECONDARY_ACCESS_KEY_ID", "DEMO_SECONDARY_SECRET_ACCESS_KEY", null);
+
+    private static Map<String, String> secondaryEnvironment(SandboxAccount secondary) {
+        return Map.of(
+                SECONDARY_KEYS.accessKeyId(), secondary.accessKeyId(),
+                SECONDARY_KEYS.secretAccessKey(), secondary.secretAccessKey());
     }
 
     private static AwsCredentials key(SandboxAccount account) {
@@ -209,9 +228,14 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** The engine's role step (issue 5): Role-1, Role-2 and the annotated service account, idempotently. */
-    private static IrsaRoleResult ensureRole(Sandbox sandbox, KubeEndpoint endpoint, IrsaRoleSpec spec) {
+    private static IrsaRoleResult ensureRole(
+            Sandbox sandbox, KubeEndpoint endpoint, IrsaRoleSpec spec, Map<String, String> environment) {
         try (AwsClients aws = connection(sandbox, sandbox.primary()).open()) {
-            return new IrsaRoleReconciler(aws, ProgressListener.NONE)
+            return new IrsaRoleReconciler(
+                            aws,
+                            new EnvironmentConnectionResolver(environment, false),
+                            ProgressListener.NONE,
+                            PrincipalPropagation.standard())
                     .withKubernetes(() -> kube(sandbox, endpoint))
                     .reconcile(spec);
         }

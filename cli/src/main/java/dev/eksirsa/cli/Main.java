@@ -1,6 +1,7 @@
 package dev.eksirsa.cli;
 
 import dev.eksirsa.engine.api.InvalidInputException;
+import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine;
@@ -12,14 +13,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "EKS IRSA roles, cross-account chains and Harness delegates, idempotently.",
-        subcommands = {
-            SandboxCommand.class,
-            DemoCommand.class,
-            ClusterCommand.class,
-            TokenCommand.class,
-            RoleCommand.class
-        })
-public final class Main implements Runnable {
+        subcommands = {SandboxCommand.class, DemoCommand.class, TokenCommand.class})
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,16 +25,36 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit code (0 ok, 1 failure, 2 invalid input, 3 drift). */
     public static int run(String... args) {
-        return new CommandLine(new Main())
+        return run(CliIo.system(), args);
+    }
+
+    /** The same with this environment and these streams: how tests run commands in-process. */
+    static int run(CliIo io, String... args) {
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                try {
+                    return type.getDeclaredConstructor(CliIo.class).newInstance(io);
+                } catch (NoSuchMethodException e) {
+                    return CommandLine.defaultFactory().create(type);
+                }
+            }
+        };
+        return new CommandLine(new Main(), factory)
+                .addSubcommand("cluster", ClusterCommand.commandLine(io))
+                .addSubcommand("role", RoleCommand.commandLine(io))
+                .setOut(new PrintWriter(io.out(), true))
+                .setErr(new PrintWriter(io.err(), true))
                 .setExitCodeExceptionMapper(ExitCodes::of)
                 .setParameterExceptionHandler((ex, argv) -> {
                     if (jsonOutput(argv)) {
                         // CLI.md: with --output json the error object is on stdout, even for unparsable flags
-                        return new CliOutput("json", System.out, System.err)
+                        return new CliOutput("json", io.out(), io.err())
                                 .error(new InvalidInputException(fieldOf(ex), ex.getMessage()));
                     }
-                    ex.getCommandLine().getErr().println("error: " + ex.getMessage());
-                    ex.getCommandLine().usage(ex.getCommandLine().getErr());
+                    CommandLine failed = ex.getCommandLine();
+                    failed.getErr().println("error: " + ex.getMessage());
+                    failed.getErr().println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for usage.");
                     return ExitCodes.INVALID_INPUT;
                 })
                 .execute(args);
@@ -64,8 +79,10 @@ public final class Main implements Runnable {
         return field.toString();
     }
 
+    /** No command: the usage on stderr, and exit 2 (nothing was done). */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.INVALID_INPUT;
     }
 }

@@ -19,6 +19,11 @@ import picocli.CommandLine.Option;
             "the accounts' administrator keys. Keys are never printed."
         })
 final class SandboxCommand implements Callable<Integer> {
+    private final CliIo io;
+
+    SandboxCommand(CliIo io) {
+        this.io = io;
+    }
 
     @Option(
             names = "--info",
@@ -42,7 +47,7 @@ final class SandboxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Duration delay = Durations.parse("--cluster-activation-delay", activationDelay);
+        Duration delay = dev.eksirsa.engine.api.Durations.parse("--cluster-activation-delay", activationDelay);
         Sandbox sandbox = Sandbox.start(SandboxOptions.defaults()
                 .withRegion(region)
                 .withClusterActivationDelay(delay)
@@ -53,8 +58,9 @@ final class SandboxCommand implements Callable<Integer> {
             stopped.countDown();
         }));
         sandbox.info().writeTo(info);
-        System.err.println("sandbox ready: AWS endpoint " + sandbox.awsEndpoint() + ", region " + region
-                + "; keys written to " + info.toAbsolutePath());
+        io.err()
+                .println("sandbox ready: AWS endpoint " + sandbox.awsEndpoint() + ", region " + region
+                        + "; keys written to " + info.toAbsolutePath());
         stopped.await();
         return ExitCodes.OK;
     }

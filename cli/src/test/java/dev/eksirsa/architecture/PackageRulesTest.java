@@ -53,6 +53,41 @@ class PackageRulesTest {
     }
 
     @Test
+    void engine_readsNoProcessEnvironmentOrSystemProperty() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.eksirsa.engine..")
+                .should()
+                .callMethod(System.class, "getenv")
+                .orShould()
+                .callMethod(System.class, "getenv", String.class)
+                .orShould()
+                .callMethod(System.class, "getProperty", String.class)
+                .orShould()
+                .callMethod(System.class, "getProperty", String.class, String.class)
+                .orShould()
+                .callMethod(System.class, "getProperties")
+                .orShould()
+                .callMethod(Boolean.class, "getBoolean", String.class)
+                .orShould()
+                .callMethod(Integer.class, "getInteger", String.class)
+                .because("callers pass the environment in (in Jenkins, the build's), see StepContext")
+                .check(production);
+    }
+
+    @Test
+    void stepContractAndEntryPoints_useNoSdkOrFabric8ClientTypes() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.eksirsa.engine.api..", "dev.eksirsa.engine.steps..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("software.amazon.awssdk..", "io.fabric8.kubernetes.client..")
+                .because("SDK and fabric8 client types stay inside engine.aws and engine.kube")
+                .check(production);
+    }
+
+    @Test
     void sandbox_importsNoEngineCliJenkinsOrPicocli() {
         noClasses()
                 .that()

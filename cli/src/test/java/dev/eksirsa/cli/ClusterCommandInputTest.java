@@ -113,7 +113,7 @@ class ClusterCommandInputTest {
                         "--max-size",
                         "0"),
                 bad("minSize", "Invalid value", "--create", "--nodegroup-name", "ng", "--min-size", "two"),
-                bad("nodegroupName", "need --nodegroup-name", "--create", "--desired-size", "4"),
+                bad("desiredSize", "needs nodegroupName", "--create", "--desired-size", "4"),
                 bad("tags", "reserved", "--create", "--tag", "managed-by=someone"),
                 bad("state", "present or absent", "--state", "gone"),
                 bad("roleArn", "IAM role ARN", "--role-arn", "arn:aws:iam::111122223333:user/u"),
@@ -121,7 +121,7 @@ class ClusterCommandInputTest {
                 bad("duration", "a duration like", "--role-arn", ROLE, "--duration", "soon"),
                 bad("sessionName", "2-64 characters", "--role-arn", ROLE, "--session-name", "a b"),
                 bad("externalId", "2-1224 characters", "--role-arn", ROLE, "--external-id", "x"),
-                bad("roleArn", "need --role-arn", "--external-id", "ext-123"),
+                bad("externalId", "is only used with roleArn", "--external-id", "ext-123"),
                 bad("timeout", "a duration like", "--create", "--timeout", "20 minutes"),
                 bad("endpointUrl", "http or https URL", "--endpoint-url", "ftp://host"),
                 bad("detailedExitCode", "needs --dry-run", "--detailed-exitcode"));

@@ -220,7 +220,7 @@ class ClusterCommandTest {
         Run run = cli("cluster", "--spec", spec.toString(), "--output", "json");
 
         assertThat(run.exit()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(JSON.readTree(run.out()).at("/error/field").asText()).isEqualTo("spec");
+        assertThat(JSON.readTree(run.out()).at("/error/field").asText()).isEqualTo("subnetId");
     }
 
     @Test

@@ -420,7 +420,7 @@ class RoleCommandFlagsTest {
 
         assertThat(longSession.exit()).isEqualTo(ExitCodes.INVALID_INPUT);
         JsonNode error = JSON.readTree(longSession.out()).get("error");
-        assertThat(error.get("field").asText()).isEqualTo("targetRoles.maxSessionDuration");
+        assertThat(error.get("field").asText()).isEqualTo("targetRoles[0].maxSessionDuration");
         assertThat(error.get("message").asText()).contains("role chaining", "1 hour");
         assertThat(yaml.exit()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(sandbox.calls().all()).isEmpty();

@@ -64,7 +64,8 @@ class RoleCommandTest {
                     externalId: ext-role-2
                 """);
 
-        Run created = cli("role", "--spec", spec.toString(), "--output", "json");
+        // a real process, as the README's user runs it; the rest of the suite runs commands in-process
+        Run created = jvm.inOwnProcess().run("role", "--spec", spec.toString(), "--output", "json");
         sandbox.calls().clear();
         Run rerun = cli("role", "--spec", spec.toString(), "--output", "json");
         int rerunWrites = sandbox.calls().mutating().size();

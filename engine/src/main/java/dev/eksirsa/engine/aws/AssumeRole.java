@@ -9,7 +9,8 @@ import java.util.Map;
  * A role the connection assumes before doing anything.
  *
  * @param externalId the role's trust condition {@code sts:ExternalId}, or null
- * @param sessionName shows up in CloudTrail; see {@link #defaultSessionName(Map)}
+ * @param sessionName shows up in CloudTrail; null for {@code eks-irsa} (callers with a build environment pass
+ *     {@link #defaultSessionName(Map)})
  * @param duration 15 minutes to 12 hours (a role-to-role chain is capped at 1 hour by AWS)
  */
 public record AssumeRole(String roleArn, String externalId, String sessionName, Duration duration) {
@@ -22,7 +23,7 @@ public record AssumeRole(String roleArn, String externalId, String sessionName, 
         if (externalId != null && !externalId.matches("[\\w+=,.@:/-]{2,1224}")) {
             throw new InvalidInputException("externalId", "must be 2-1224 characters of letters, digits and +=,.@:/-");
         }
-        sessionName = sessionName == null ? defaultSessionName(System.getenv()) : sessionName;
+        sessionName = sessionName == null ? defaultSessionName(Map.of()) : sessionName;
         InputRules.sessionName("sessionName", sessionName);
         duration = duration == null ? DEFAULT_DURATION : duration;
         if (duration.compareTo(MIN) < 0 || duration.compareTo(MAX) > 0) {

@@ -45,6 +45,11 @@ public final class AwsClients implements AutoCloseable {
         this.credentials = buildCredentialsProvider();
     }
 
+    /** What these clients were opened from (for connections derived from it, such as a target account's). */
+    public AwsConnection connection() {
+        return connection;
+    }
+
     public String region() {
         return region.id();
     }

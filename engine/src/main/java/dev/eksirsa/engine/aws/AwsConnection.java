@@ -34,17 +34,6 @@ public record AwsConnection(
         retryStyle = retryStyle == null ? RetryStyle.STANDARD : retryStyle;
     }
 
-    /** The default chain, the region from the environment, the proxy from HTTPS_PROXY/NO_PROXY. */
-    public static AwsConnection defaults() {
-        return new AwsConnection(
-                CredentialsSource.defaultChain(),
-                null,
-                null,
-                null,
-                ProxySettings.fromEnvironment(System.getenv()),
-                null);
-    }
-
     public static AwsConnection of(CredentialsSource credentials, String region) {
         return new AwsConnection(credentials, null, region, null, null, null);
     }

@@ -51,13 +51,36 @@ public record ProxySettings(URI endpoint, Set<String> nonProxyHosts) {
         return new ProxySettings(uri, hosts);
     }
 
+    /** Whether a request to {@code host} goes around the proxy ({@code NO_PROXY}). */
+    public boolean bypasses(String host) {
+        for (String pattern : nonProxyHosts) {
+            if (pattern.equals("*")
+                    || pattern.equalsIgnoreCase(host)
+                    || (pattern.startsWith("*")
+                            && host.toLowerCase(java.util.Locale.ROOT)
+                                    .endsWith(pattern.substring(1).toLowerCase(java.util.Locale.ROOT)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The JDK's proxy for a connection to {@code host}: this one, or none when NO_PROXY says so. */
+    public java.net.Proxy forHost(String host) {
+        if (bypasses(host)) {
+            return java.net.Proxy.NO_PROXY;
+        }
+        int port = endpoint.getPort() >= 0 ? endpoint.getPort() : "https".equals(endpoint.getScheme()) ? 443 : 80;
+        return new java.net.Proxy(java.net.Proxy.Type.HTTP, new java.net.InetSocketAddress(endpoint.getHost(), port));
+    }
+
     /** The proxy user name, if the URL carries one (its password is never shown). */
     public String username() {
         String info = endpoint.getUserInfo();
         return info == null ? null : info.split(":", 2)[0];
     }
 
-    String password() {
+    public String password() {
         String info = endpoint.getUserInfo();
         return info == null || !info.contains(":") ? null : info.split(":", 2)[1];
     }

@@ -2,10 +2,12 @@ package dev.eksirsa.engine.irsa;
 
 import dev.eksirsa.engine.api.Change;
 import dev.eksirsa.engine.api.InputRules;
+import dev.eksirsa.engine.api.PlannedChange;
 import dev.eksirsa.engine.api.ProgressListener;
+import dev.eksirsa.engine.api.RecordingListener;
 import dev.eksirsa.engine.aws.AwsClients;
-import dev.eksirsa.engine.aws.AwsConnection;
-import dev.eksirsa.engine.aws.PlannedChange;
+import dev.eksirsa.engine.aws.ConnectionResolver;
+import dev.eksirsa.engine.aws.EnvironmentConnectionResolver;
 import dev.eksirsa.engine.aws.iam.policy.PolicyDocument;
 import dev.eksirsa.engine.aws.iam.policy.PolicyJson;
 import dev.eksirsa.engine.aws.iam.policy.PolicyStatement;
@@ -19,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -32,34 +33,31 @@ public final class IrsaRoleReconciler {
     public static final String ASSUME_ROLES_POLICY = "EksIrsaAssumeRoles";
 
     private final AwsClients aws;
-    private final Function<AwsConnection, AwsClients> open;
-    private final ProgressListener progress;
+    private final ConnectionResolver targets;
+    private final RecordingListener progress;
     private final PrincipalPropagation propagation;
     private final Supplier<KubernetesClient> kube;
 
     public IrsaRoleReconciler(AwsClients aws, ProgressListener progress) {
-        this(aws, AwsConnection::open, progress, PrincipalPropagation.standard());
+        this(aws, new EnvironmentConnectionResolver(Map.of(), false), progress, PrincipalPropagation.standard());
     }
 
-    /** @param open opens the connection of a target role; the reconciler closes what it opened */
+    /** @param targets resolves the connection of each target role against {@code aws}'s; the reconciler closes what it opened */
     public IrsaRoleReconciler(
-            AwsClients aws,
-            Function<AwsConnection, AwsClients> open,
-            ProgressListener progress,
-            PrincipalPropagation propagation) {
-        this(aws, open, progress, propagation, null);
+            AwsClients aws, ConnectionResolver targets, ProgressListener progress, PrincipalPropagation propagation) {
+        this(aws, targets, progress, propagation, null);
     }
 
     private IrsaRoleReconciler(
             AwsClients aws,
-            Function<AwsConnection, AwsClients> open,
+            ConnectionResolver targets,
             ProgressListener progress,
             PrincipalPropagation propagation,
             Supplier<KubernetesClient> kube) {
         this.kube = kube;
         this.aws = aws;
-        this.open = open;
-        this.progress = progress == null ? ProgressListener.NONE : progress;
+        this.targets = targets;
+        this.progress = progress instanceof RecordingListener r ? r : new RecordingListener(progress);
         this.propagation = propagation;
     }
 
@@ -68,16 +66,18 @@ public final class IrsaRoleReconciler {
      * reconciler closes each client it gets.
      */
     public IrsaRoleReconciler withKubernetes(Supplier<KubernetesClient> value) {
-        return new IrsaRoleReconciler(aws, open, progress, propagation, value);
+        return new IrsaRoleReconciler(aws, targets, progress, propagation, value);
     }
 
     public IrsaRoleResult reconcile(IrsaRoleSpec spec) {
+        int warningsBefore = progress.warningCount();
         CallerAccount account = CallerAccount.of(aws, "IAM role " + spec.roleName());
         String roleArn = DesiredRole.arn(account.partition(), account.accountId(), spec.path(), spec.roleName());
         List<TargetRole> targets = new ArrayList<>();
         try {
             for (TargetRoleSpec t : spec.targetRoles()) {
-                AwsClients clients = open.apply(t.connection());
+                AwsClients clients =
+                        this.targets.resolve(t.connection(), aws.connection()).open();
                 CallerAccount ta;
                 try {
                     ta = CallerAccount.of(clients, "target role " + t.roleName());
@@ -89,14 +89,15 @@ public final class IrsaRoleReconciler {
                 targets.add(new TargetRole(t, clients, ta, arn));
             }
             return spec.state() == RoleState.ABSENT
-                    ? remove(spec, roleArn, targets)
-                    : ensure(spec, account, roleArn, targets);
+                    ? remove(spec, roleArn, targets, warningsBefore)
+                    : ensure(spec, account, roleArn, targets, warningsBefore);
         } finally {
             targets.forEach(t -> t.aws().close());
         }
     }
 
-    private IrsaRoleResult ensure(IrsaRoleSpec spec, CallerAccount account, String roleArn, List<TargetRole> targets) {
+    private IrsaRoleResult ensure(
+            IrsaRoleSpec spec, CallerAccount account, String roleArn, List<TargetRole> targets, int warningsBefore) {
         OidcProviderRef provider =
                 OidcProviderRef.resolve(aws, spec, account.partition(), account.accountId(), progress);
         List<String> targetArns = targets.stream().map(TargetRole::arn).toList();
@@ -197,10 +198,12 @@ public final class IrsaRoleReconciler {
                 rolePlan.creates(),
                 !rolePlan.creates() && !all.isEmpty(),
                 restarted,
-                all.stream().map(PlannedChange::change).toList());
+                all.stream().map(PlannedChange::change).toList(),
+                progress.warningsSince(warningsBefore),
+                spec.dryRun());
     }
 
-    private IrsaRoleResult remove(IrsaRoleSpec spec, String roleArn, List<TargetRole> targets) {
+    private IrsaRoleResult remove(IrsaRoleSpec spec, String roleArn, List<TargetRole> targets, int warningsBefore) {
         List<PlannedChange> all = new ArrayList<>();
         List<String> targetArns = new ArrayList<>();
         for (TargetRole target : targets) {
@@ -236,7 +239,9 @@ public final class IrsaRoleReconciler {
                 false,
                 !all.isEmpty(),
                 List.of(),
-                all.stream().map(PlannedChange::change).toList());
+                all.stream().map(PlannedChange::change).toList(),
+                progress.warningsSince(warningsBefore),
+                spec.dryRun());
     }
 
     private void apply(IrsaRoleSpec spec, List<PlannedChange> changes) {
@@ -249,6 +254,6 @@ public final class IrsaRoleReconciler {
             changes.stream().map(PlannedChange::change).map(Change::toString).forEach(c -> progress.info("  " + c));
             return;
         }
-        changes.forEach(c -> c.apply().run());
+        PlannedChange.applyAll(changes, false);
     }
 }

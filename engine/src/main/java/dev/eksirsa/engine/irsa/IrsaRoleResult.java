@@ -1,6 +1,7 @@
 package dev.eksirsa.engine.irsa;
 
 import dev.eksirsa.engine.api.Change;
+import dev.eksirsa.engine.api.StepResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,10 @@ public record IrsaRoleResult(
         boolean created,
         boolean updated,
         List<String> restarted,
-        List<Change> changes) {
+        List<Change> changes,
+        List<String> warnings,
+        boolean dryRun)
+        implements StepResult {
 
     public IrsaRoleResult {
         trustPolicy = trustPolicy == null ? Map.of() : trustPolicy;
@@ -29,6 +33,7 @@ public record IrsaRoleResult(
         targetRoleArns = List.copyOf(targetRoleArns);
         restarted = List.copyOf(restarted == null ? List.of() : restarted);
         changes = List.copyOf(changes);
+        warnings = List.copyOf(warnings == null ? List.of() : warnings);
     }
 
     /** Only String, Boolean, List and Map values: safe as a Pipeline return value and as CLI JSON. */
@@ -42,9 +47,6 @@ public record IrsaRoleResult(
         map.put("created", created);
         map.put("updated", updated);
         map.put("restarted", new ArrayList<>(restarted));
-        List<Object> changeMaps = new ArrayList<>();
-        changes.forEach(c -> changeMaps.add(c.toMap()));
-        map.put("changes", changeMaps);
-        return map;
+        return StepResult.withOutcome(map, this);
     }
 }

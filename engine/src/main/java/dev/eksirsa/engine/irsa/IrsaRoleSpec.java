@@ -2,7 +2,9 @@ package dev.eksirsa.engine.irsa;
 
 import dev.eksirsa.engine.api.InputRules;
 import dev.eksirsa.engine.api.InvalidInputException;
+import dev.eksirsa.engine.aws.ConnectionRef;
 import dev.eksirsa.engine.aws.iam.policy.RoleArns;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,6 +23,8 @@ import java.util.Set;
  * @param allowWildcards whether service accounts may be patterns ({@code ns/app-*}), matched with StringLike
  * @param exclusive on a role eks-irsa did not create, also remove policies and statements the spec does not name
  * @param kubernetes annotation options and restartPods, used when the reconciler has a Kubernetes client
+ * @param connection the role's account, by reference
+ * @param timeout the overall limit of the run; null for none (each wait keeps its own)
  */
 public record IrsaRoleSpec(
         String clusterName,
@@ -41,7 +45,9 @@ public record IrsaRoleSpec(
         boolean exclusive,
         RoleState state,
         boolean dryRun,
-        ServiceAccountOptions kubernetes) {
+        ServiceAccountOptions kubernetes,
+        ConnectionRef connection,
+        Duration timeout) {
     public static final String DEFAULT_AUDIENCE = "sts.amazonaws.com";
 
     public IrsaRoleSpec {
@@ -106,6 +112,15 @@ public record IrsaRoleSpec(
         }
         state = state == null ? RoleState.PRESENT : state;
         kubernetes = kubernetes == null ? ServiceAccountOptions.DEFAULTS : kubernetes;
+        connection = connection == null ? ConnectionRef.DEFAULT : connection;
+        if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
+            throw new InvalidInputException("timeout", "must be positive");
+        }
+    }
+
+    /** The one way text from outside (flags, {@code --spec}, Jenkins fields) becomes a spec; see {@link IrsaRoleArgs}. */
+    public static IrsaRoleSpec fromArguments(Map<String, ?> raw) {
+        return IrsaRoleArgs.parse(raw);
     }
 
     public IrsaRoleSpec withState(RoleState value) {
@@ -128,7 +143,9 @@ public record IrsaRoleSpec(
                 exclusive,
                 value,
                 dryRun,
-                kubernetes);
+                kubernetes,
+                connection,
+                timeout);
     }
 
     public IrsaRoleSpec withDryRun(boolean value) {
@@ -151,7 +168,9 @@ public record IrsaRoleSpec(
                 exclusive,
                 state,
                 value,
-                kubernetes);
+                kubernetes,
+                connection,
+                timeout);
     }
 
     public static Builder builder() {
@@ -185,6 +204,18 @@ public record IrsaRoleSpec(
         private Boolean stsRegionalEndpoints;
         private Integer tokenExpiration;
         private boolean restartPods;
+        private ConnectionRef connection;
+        private Duration timeout;
+
+        public Builder connection(ConnectionRef v) {
+            connection = v;
+            return this;
+        }
+
+        public Builder timeout(Duration v) {
+            timeout = v;
+            return this;
+        }
 
         public Builder clusterName(String v) {
             clusterName = v;
@@ -316,7 +347,9 @@ public record IrsaRoleSpec(
                     exclusive,
                     state,
                     dryRun,
-                    new ServiceAccountOptions(stsRegionalEndpoints, tokenExpiration, restartPods));
+                    new ServiceAccountOptions(stsRegionalEndpoints, tokenExpiration, restartPods),
+                    connection,
+                    timeout);
         }
     }
 }

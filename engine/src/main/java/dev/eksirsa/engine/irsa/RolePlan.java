@@ -1,6 +1,6 @@
 package dev.eksirsa.engine.irsa;
 
-import dev.eksirsa.engine.aws.PlannedChange;
+import dev.eksirsa.engine.api.PlannedChange;
 import dev.eksirsa.engine.aws.iam.policy.PolicyDocument;
 import java.util.List;
 

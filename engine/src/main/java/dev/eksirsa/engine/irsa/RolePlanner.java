@@ -2,9 +2,9 @@ package dev.eksirsa.engine.irsa;
 
 import dev.eksirsa.engine.api.Change;
 import dev.eksirsa.engine.api.InvalidInputException;
+import dev.eksirsa.engine.api.PlannedChange;
 import dev.eksirsa.engine.api.ProgressListener;
 import dev.eksirsa.engine.aws.AwsErrors;
-import dev.eksirsa.engine.aws.PlannedChange;
 import dev.eksirsa.engine.aws.iam.policy.PolicyDocument;
 import dev.eksirsa.engine.aws.iam.policy.PolicyMerge;
 import dev.eksirsa.engine.aws.iam.policy.PolicyNormalizer;

@@ -2,8 +2,8 @@ package dev.eksirsa.engine.irsa;
 
 import dev.eksirsa.engine.api.Change;
 import dev.eksirsa.engine.api.EksIrsaException;
+import dev.eksirsa.engine.api.PlannedChange;
 import dev.eksirsa.engine.api.ProgressListener;
-import dev.eksirsa.engine.aws.PlannedChange;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccount;

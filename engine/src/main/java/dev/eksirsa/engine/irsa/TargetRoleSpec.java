@@ -1,7 +1,7 @@
 package dev.eksirsa.engine.irsa;
 
 import dev.eksirsa.engine.api.InvalidInputException;
-import dev.eksirsa.engine.aws.AwsConnection;
+import dev.eksirsa.engine.aws.ConnectionRef;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,7 +10,7 @@ import java.util.Objects;
  * A cross-account role the IRSA role may assume (the runbook's Role-2), reached with its own connection. It is
  * made to trust exactly the IRSA role's ARN, optionally with {@code sts:ExternalId}.
  *
- * @param connection credentials for the target account; never printed beyond what its own toString shows
+ * @param connection how to reach the target account, by reference; resolved when the step runs
  * @param path null for {@code /}
  * @param maxSessionDuration null to leave it (a new role gets IAM's default, 3600); otherwise at most 3600: the
  *     target is only reached by role chaining, which AWS caps at 1 hour whatever the role allows, so a larger value
@@ -18,7 +18,7 @@ import java.util.Objects;
  */
 public record TargetRoleSpec(
         String roleName,
-        AwsConnection connection,
+        ConnectionRef connection,
         String path,
         String description,
         Integer maxSessionDuration,
@@ -53,7 +53,7 @@ public record TargetRoleSpec(
         tags = Map.copyOf(Tags.validate("targetRoles.tags", tags));
     }
 
-    public static TargetRoleSpec of(String roleName, AwsConnection connection, List<String> policyArns) {
+    public static TargetRoleSpec of(String roleName, ConnectionRef connection, List<String> policyArns) {
         return new TargetRoleSpec(roleName, connection, null, null, null, policyArns, null, null, null);
     }
 

@@ -1,8 +1,8 @@
 package dev.eksirsa.engine.irsa;
 
 import dev.eksirsa.engine.api.Change;
+import dev.eksirsa.engine.api.PlannedChange;
 import dev.eksirsa.engine.api.ProgressListener;
-import dev.eksirsa.engine.aws.PlannedChange;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;

@@ -1,6 +1,8 @@
 package dev.eksirsa.engine.kube;
 
 import dev.eksirsa.engine.api.EksIrsaException;
+import dev.eksirsa.engine.api.InvalidInputException;
+import dev.eksirsa.engine.aws.ProxySettings;
 import dev.eksirsa.engine.aws.eks.EksToken;
 import dev.eksirsa.engine.aws.eks.EksTokenGenerator;
 import io.fabric8.kubernetes.client.Config;
@@ -41,18 +43,41 @@ public final class KubeClients {
                 .withRequestTimeout((int) options.requestTimeout().toMillis())
                 .withRequestRetryBackoffLimit(options.retries())
                 .build();
+        proxy(config, options.proxy(), endpoint.server());
         return build(config);
     }
 
+    /** The step's one proxy setting, for this server (fabric8 reads no environment here: Config.empty()). */
+    private static void proxy(Config config, ProxySettings proxy, String server) {
+        if (proxy == null || proxy.bypasses(java.net.URI.create(server).getHost())) {
+            return;
+        }
+        config.setHttpsProxy(proxy.address().toString());
+        config.setHttpProxy(proxy.address().toString());
+        if (proxy.username() != null) {
+            config.setProxyUsername(proxy.username());
+            config.setProxyPassword(proxy.password());
+        }
+    }
+
     /**
-     * A client from a kubeconfig file (its current context, or {@code context}); exec entries such as
-     * {@code eks-irsa token} or {@code aws eks get-token} run as kubectl would run them.
+     * A client from a kubeconfig file (its current context, or {@code context}). An exec entry (such as
+     * {@code eks-irsa token} or {@code aws eks get-token}) runs a program named by the file, so it runs only when
+     * the caller allows it; otherwise such a file is refused before anything runs.
      *
      * @param context null for the file's current context
+     * @param allowExec whether the user's {@code exec} command may run
      */
-    public static KubernetesClient fromKubeconfig(Path file, String context, KubeClientOptions options) {
+    public static KubernetesClient fromKubeconfig(
+            Path file, String context, KubeClientOptions options, boolean allowExec) {
         if (!Files.isReadable(file)) {
             throw new EksIrsaException("cannot read kubeconfig " + file);
+        }
+        if (!allowExec && KubeconfigExec.usesExec(file, context)) {
+            throw new InvalidInputException(
+                    "kubeconfig",
+                    file + ": the context's user runs a command (exec); allow kubeconfig exec to use it, or give a"
+                            + " kubeconfig with a token");
         }
         Config config;
         try {
@@ -67,8 +92,8 @@ public final class KubeClients {
         return build(config);
     }
 
-    public static KubernetesClient fromKubeconfig(Path file) {
-        return fromKubeconfig(file, null, KubeClientOptions.DEFAULTS);
+    public static KubernetesClient fromKubeconfig(Path file, boolean allowExec) {
+        return fromKubeconfig(file, null, KubeClientOptions.DEFAULTS, allowExec);
     }
 
     private static KubernetesClient build(Config config) {

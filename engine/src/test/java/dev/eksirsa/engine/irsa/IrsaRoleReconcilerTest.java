@@ -7,6 +7,8 @@ import dev.eksirsa.engine.api.ChangeAction;
 import dev.eksirsa.engine.api.EksIrsaException;
 import dev.eksirsa.engine.api.InvalidInputException;
 import dev.eksirsa.engine.aws.AwsClients;
+import dev.eksirsa.engine.aws.ConnectionRef;
+import dev.eksirsa.engine.aws.EnvironmentConnectionResolver;
 import dev.eksirsa.engine.aws.eks.SandboxAws;
 import dev.eksirsa.engine.aws.iam.policy.PolicyDocument;
 import dev.eksirsa.engine.aws.iam.policy.PolicyJson;
@@ -65,7 +67,15 @@ class IrsaRoleReconcilerTest {
     void connect() {
         aws = SandboxAws.connection(sandbox, sandbox.primary()).open();
         lines = new SandboxAws.Lines();
-        reconciler = new IrsaRoleReconciler(aws, lines);
+        reconciler = new IrsaRoleReconciler(
+                aws,
+                new EnvironmentConnectionResolver(
+                        Map.of(
+                                SECONDARY.accessKeyId(), sandbox.secondary().accessKeyId(),
+                                SECONDARY.secretAccessKey(), sandbox.secondary().secretAccessKey()),
+                        false),
+                lines,
+                PrincipalPropagation.standard());
         sandbox.faults().clear();
     }
 
@@ -393,12 +403,32 @@ class IrsaRoleReconcilerTest {
 
     // --- helpers
 
+    @Test
+    void oidcProviderOfAnotherAccount_isRefusedBeforeAnyWrite() {
+        String foreign = "arn:aws:iam::999988887777:oidc-provider/" + issuer.substring("https://".length());
+        sandbox.calls().clear();
+
+        assertThatThrownBy(() -> reconciler.reconcile(IrsaRoleSpec.builder()
+                        .oidcProviderArn(foreign)
+                        .roleName("foreign-provider-role")
+                        .serviceAccount("team", "app")
+                        .build()))
+                .isInstanceOf(dev.eksirsa.engine.api.InvalidInputException.class)
+                .hasMessageContaining("invalid oidcProviderArn")
+                .hasMessageContaining(sandbox.primary().accountId());
+        assertThat(sandbox.calls().mutating()).isEmpty();
+    }
+
+    /** The second account's keys by variable name, as a pipeline's credentials binding passes them. */
+    private static final ConnectionRef.CredentialsEnv SECONDARY =
+            new ConnectionRef.CredentialsEnv("SECOND_ACCOUNT_KEY_ID", "SECOND_ACCOUNT_SECRET_KEY", null);
+
     private IrsaRoleSpec.Builder base(String namespace, String serviceAccount) {
         return IrsaRoleSpec.builder().clusterName(IrsaSandbox.CLUSTER).serviceAccount(namespace, serviceAccount);
     }
 
     private TargetRoleSpec target(String roleName) {
-        return TargetRoleSpec.of(roleName, SandboxAws.connection(sandbox, sandbox.secondary()), List.of(S3_FULL));
+        return TargetRoleSpec.of(roleName, ConnectionRef.credentialsEnv(SECONDARY), List.of(S3_FULL));
     }
 
     private static IrsaRoleSpec absent(IrsaRoleSpec spec) {

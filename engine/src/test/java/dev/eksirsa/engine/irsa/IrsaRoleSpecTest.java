@@ -68,8 +68,7 @@ class IrsaRoleSpecTest {
 
     @Test
     void targetRoleSessionOverAnHour_isRefusedBecauseChainedSessionsAreCappedAtOneHour() {
-        dev.eksirsa.engine.aws.AwsConnection connection = dev.eksirsa.engine.aws.AwsConnection.of(
-                dev.eksirsa.engine.aws.CredentialsSource.defaultChain(), "eu-west-1");
+        dev.eksirsa.engine.aws.ConnectionRef connection = dev.eksirsa.engine.aws.ConnectionRef.profile("second");
 
         assertThatThrownBy(() -> new TargetRoleSpec("Role-2", connection, null, null, 7200, null, null, null, null))
                 .isInstanceOf(InvalidInputException.class)

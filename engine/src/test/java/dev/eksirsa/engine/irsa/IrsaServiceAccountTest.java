@@ -278,6 +278,37 @@ class IrsaServiceAccountTest {
                 endpoint, new EksTokenGenerator(aws.credentialsProvider(), aws.region(), null, Clock.systemUTC()));
     }
 
+    @Test
+    void reconcile_serviceAccountManagedBySomeoneElse_keepsTheirLabelAndSaysSo() {
+        String ns = unique("helm");
+        String sa = unique("delegate");
+        kube.namespaces()
+                .resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(ns)
+                        .endMetadata()
+                        .build())
+                .create();
+        kube.serviceAccounts()
+                .inNamespace(ns)
+                .resource(new ServiceAccountBuilder()
+                        .withNewMetadata()
+                        .withName(sa)
+                        .addToLabels("app.kubernetes.io/managed-by", "Helm")
+                        .endMetadata()
+                        .build())
+                .create();
+
+        IrsaRoleResult result = reconciler.reconcile(base(ns, sa).build());
+
+        ServiceAccount account =
+                kube.serviceAccounts().inNamespace(ns).withName(sa).get();
+        assertThat(account.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "Helm");
+        assertThat(account.getMetadata().getAnnotations())
+                .containsEntry("eks.amazonaws.com/role-arn", result.roleArn());
+        assertThat(result.warnings()).anyMatch(w -> w.contains("managed-by=Helm") && w.contains("left to its owner"));
+    }
+
     private static IrsaRoleSpec.Builder base(String ns, String sa) {
         return IrsaRoleSpec.builder().clusterName(IrsaSandbox.CLUSTER).serviceAccount(ns, sa);
     }

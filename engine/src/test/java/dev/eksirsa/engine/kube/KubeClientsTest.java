@@ -1,6 +1,7 @@
 package dev.eksirsa.engine.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.eksirsa.engine.api.AccessDeniedException;
@@ -72,6 +73,20 @@ class KubeClientsTest {
     }
 
     @Test
+    void eks_withTheStepsProxy_reachesTheApiServerThroughATunnel() throws Exception {
+        try (dev.eksirsa.engine.aws.TunnelProxy proxy = new dev.eksirsa.engine.aws.TunnelProxy()) {
+            var settings =
+                    dev.eksirsa.engine.aws.ProxySettings.fromEnvironment(java.util.Map.of("HTTPS_PROXY", proxy.url()));
+            try (KubernetesClient client =
+                    KubeClients.eks(endpoint, generator(admin), KubeClientOptions.DEFAULTS.withProxy(settings))) {
+                assertThat(client.namespaces().list().getItems()).isNotEmpty();
+            }
+            java.net.URI server = java.net.URI.create(endpoint.server());
+            assertThat(proxy.targets()).isNotEmpty().allMatch(t -> t.endsWith(":" + server.getPort()));
+        }
+    }
+
+    @Test
     void eks_tokenSignedForAnotherCluster_isRefusedWith401AndAPlainMessage() {
         EksTokenGenerator generator = generator(admin);
 
@@ -132,7 +147,7 @@ class KubeClientsTest {
     }
 
     @Test
-    void fromKubeconfig_execEntry_runsTheCommandAndIsAccepted(@TempDir Path dir) throws Exception {
+    void fromKubeconfig_execEntry_runsOnlyWhenAllowedAndIsAccepted(@TempDir Path dir) throws Exception {
         String token = generator(admin).generate(CLUSTER).value();
         Path plugin = dir.resolve("token.sh");
         Files.writeString(
@@ -164,9 +179,18 @@ class KubeClientsTest {
                 """
                         .formatted(endpoint.server(), endpoint.certificateAuthorityData(), plugin));
 
-        try (KubernetesClient client = KubeClients.fromKubeconfig(kubeconfig)) {
+        Path ran = dir.resolve("ran");
+        Files.writeString(plugin, Files.readString(plugin).replace("#!/bin/sh\n", "#!/bin/sh\ntouch " + ran + "\n"));
+
+        assertThatThrownBy(() -> KubeClients.fromKubeconfig(kubeconfig, false))
+                .isInstanceOf(dev.eksirsa.engine.api.InvalidInputException.class)
+                .hasMessageContaining("exec");
+        assertThat(ran).doesNotExist();
+
+        try (KubernetesClient client = KubeClients.fromKubeconfig(kubeconfig, true)) {
             assertThat(client.namespaces().withName("default").get()).isNotNull();
         }
+        assertThat(ran).exists();
     }
 
     @Test

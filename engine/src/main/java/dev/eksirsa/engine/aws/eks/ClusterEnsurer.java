@@ -4,13 +4,15 @@ import dev.eksirsa.engine.api.Change;
 import dev.eksirsa.engine.api.ConflictException;
 import dev.eksirsa.engine.api.EksIrsaException;
 import dev.eksirsa.engine.api.InputRules;
+import dev.eksirsa.engine.api.PlannedChange;
+import dev.eksirsa.engine.api.RecordingListener;
 import dev.eksirsa.engine.aws.AwsClients;
 import dev.eksirsa.engine.aws.AwsErrors;
 import dev.eksirsa.engine.aws.Ownership;
-import dev.eksirsa.engine.aws.PlannedChange;
 import dev.eksirsa.engine.aws.ec2.DefaultSubnets;
 import dev.eksirsa.engine.aws.iam.OidcProviderPlan;
 import dev.eksirsa.engine.aws.iam.OidcProviderReconciler;
+import dev.eksirsa.engine.aws.iam.ServiceRolePlan;
 import dev.eksirsa.engine.aws.iam.ServiceRoleReconciler;
 import java.net.URI;
 import java.util.ArrayList;
@@ -18,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.eks.model.AuthenticationMode;
 import software.amazon.awssdk.services.eks.model.Cluster;
@@ -141,16 +142,18 @@ final class ClusterEnsurer {
     private List<PlannedChange> planCreation(ClusterSpec spec, String accountId, List<String> subnets) {
         String name = spec.name();
         List<PlannedChange> plan = new ArrayList<>();
-        AtomicReference<String> roleArn = new AtomicReference<>(spec.clusterRoleArn());
-        if (spec.clusterRoleArn() == null) {
-            plan.addAll(new ServiceRoleReconciler(aws.iam(), aws.partition(), accountId, progress)
+        String roleArn = spec.clusterRoleArn();
+        if (roleArn == null) {
+            ServiceRolePlan role = new ServiceRoleReconciler(aws.iam(), aws.partition(), accountId, progress)
                     .plan(
                             ServiceRoleReconciler.roleName(name, "cluster"),
                             name,
                             "eks.amazonaws.com",
-                            List.of(CLUSTER_POLICY),
-                            roleArn));
+                            List.of(CLUSTER_POLICY));
+            roleArn = role.arn();
+            plan.addAll(role.changes());
         }
+        String clusterRoleArn = roleArn;
         Map<String, String> tags = new LinkedHashMap<>(spec.tags());
         tags.putAll(Ownership.tags(name));
         String detail = "Kubernetes " + (spec.kubernetesVersion() == null ? "(EKS default)" : spec.kubernetesVersion())
@@ -161,7 +164,7 @@ final class ClusterEnsurer {
             String what = "creation of EKS cluster \"" + name + "\" in " + aws.region();
             Supplier<CreateClusterResponse> create = () -> aws.eks().createCluster(b -> b.name(name)
                     .version(spec.kubernetesVersion())
-                    .roleArn(roleArn.get())
+                    .roleArn(clusterRoleArn)
                     .resourcesVpcConfig(v -> v.subnetIds(subnets)
                             .securityGroupIds(spec.securityGroupIds())
                             .endpointPublicAccess(spec.endpointPublicAccess())
@@ -260,9 +263,6 @@ final class ClusterEnsurer {
     }
 
     private static void apply(List<PlannedChange> plan, List<Change> done) {
-        for (PlannedChange change : plan) {
-            change.apply().run();
-            done.add(change.change());
-        }
+        done.addAll(PlannedChange.applyAll(plan, false));
     }
 }

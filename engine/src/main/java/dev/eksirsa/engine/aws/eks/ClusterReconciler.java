@@ -2,6 +2,7 @@ package dev.eksirsa.engine.aws.eks;
 
 import dev.eksirsa.engine.api.Deadline;
 import dev.eksirsa.engine.api.ProgressListener;
+import dev.eksirsa.engine.api.RecordingListener;
 import dev.eksirsa.engine.aws.AwsClients;
 
 /**

@@ -1,6 +1,7 @@
 package dev.eksirsa.engine.aws.eks;
 
 import dev.eksirsa.engine.api.Change;
+import dev.eksirsa.engine.api.StepResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,8 @@ public record ClusterResult(
         List<NodegroupSummary> nodeGroups,
         List<Change> changes,
         List<String> warnings,
-        boolean dryRun) {
+        boolean dryRun)
+        implements StepResult {
     public static final String MISSING = "MISSING";
     public static final String DELETED = "DELETED";
 
@@ -38,10 +40,6 @@ public record ClusterResult(
         nodeGroups = List.copyOf(nodeGroups == null ? List.of() : nodeGroups);
         changes = List.copyOf(changes == null ? List.of() : changes);
         warnings = List.copyOf(warnings == null ? List.of() : warnings);
-    }
-
-    public boolean changed() {
-        return !changes.isEmpty();
     }
 
     /** Only String, Boolean, Integer, List and Map: safe as a Pipeline return value and as CLI JSON. */
@@ -60,9 +58,6 @@ public record ClusterResult(
         map.put("created", created);
         map.put("oidcProviderCreated", oidcProviderCreated);
         map.put("nodeGroups", nodeGroups.stream().map(NodegroupSummary::toMap).toList());
-        map.put("changes", changes.stream().map(Change::toMap).toList());
-        map.put("warnings", warnings);
-        map.put("dryRun", dryRun);
-        return map;
+        return StepResult.withOutcome(map, this);
     }
 }

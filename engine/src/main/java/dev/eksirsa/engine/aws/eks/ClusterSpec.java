@@ -2,6 +2,7 @@ package dev.eksirsa.engine.aws.eks;
 
 import dev.eksirsa.engine.api.InputRules;
 import dev.eksirsa.engine.api.InvalidInputException;
+import dev.eksirsa.engine.aws.ConnectionRef;
 import dev.eksirsa.engine.aws.Ownership;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param nodegroup null for none
  * @param pollInterval how often waits describe the resource
  * @param timeout the limit of each wait, and the overall budget of the run unless the caller passes a {@code Deadline}
+ * @param connection the cluster's account, by reference
  */
 public record ClusterSpec(
         String name,
@@ -36,7 +38,8 @@ public record ClusterSpec(
         NodegroupSpec nodegroup,
         boolean dryRun,
         Duration pollInterval,
-        Duration timeout) {
+        Duration timeout,
+        ConnectionRef connection) {
     public static final Duration DEFAULT_POLL = Duration.ofSeconds(30);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(25);
     private static final int MAX_USER_TAGS = 40;
@@ -84,6 +87,12 @@ public record ClusterSpec(
         if (timeout.compareTo(pollInterval) < 0 || timeout.compareTo(Duration.ofHours(3)) > 0) {
             throw new InvalidInputException("timeout", "must be at least the poll interval and at most 3h");
         }
+        connection = connection == null ? ConnectionRef.DEFAULT : connection;
+    }
+
+    /** The one way text from outside (flags, {@code --spec}, Jenkins fields) becomes a spec; see {@link ClusterArgs}. */
+    public static ClusterSpec fromArguments(java.util.Map<String, ?> raw) {
+        return ClusterArgs.parse(raw);
     }
 
     /** Describe (and repair the OIDC provider of) an existing cluster, create nothing else. */
@@ -127,6 +136,7 @@ public record ClusterSpec(
         private boolean dryRun;
         private Duration pollInterval;
         private Duration timeout;
+        private ConnectionRef connection;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -202,6 +212,11 @@ public record ClusterSpec(
             return this;
         }
 
+        public Builder connection(ConnectionRef value) {
+            connection = value;
+            return this;
+        }
+
         public ClusterSpec build() {
             return new ClusterSpec(
                     name,
@@ -218,7 +233,8 @@ public record ClusterSpec(
                     nodegroup,
                     dryRun,
                     pollInterval,
-                    timeout);
+                    timeout,
+                    connection);
         }
     }
 }

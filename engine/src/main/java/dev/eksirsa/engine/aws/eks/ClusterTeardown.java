@@ -2,10 +2,11 @@ package dev.eksirsa.engine.aws.eks;
 
 import dev.eksirsa.engine.api.Change;
 import dev.eksirsa.engine.api.InputRules;
+import dev.eksirsa.engine.api.PlannedChange;
+import dev.eksirsa.engine.api.RecordingListener;
 import dev.eksirsa.engine.aws.AwsClients;
 import dev.eksirsa.engine.aws.AwsErrors;
 import dev.eksirsa.engine.aws.Ownership;
-import dev.eksirsa.engine.aws.PlannedChange;
 import dev.eksirsa.engine.aws.iam.OidcProviderReconciler;
 import dev.eksirsa.engine.aws.iam.ServiceRoleReconciler;
 import java.util.ArrayList;
@@ -82,13 +83,7 @@ final class ClusterTeardown {
             plan.addAll(roles.planDelete(ServiceRoleReconciler.roleName(name, "node"), name));
             plan.addAll(roles.planDelete(ServiceRoleReconciler.roleName(name, "cluster"), name));
         }
-        List<Change> changes = new ArrayList<>();
-        for (PlannedChange change : plan) {
-            if (!spec.dryRun()) {
-                change.apply().run();
-            }
-            changes.add(change.change());
-        }
+        List<Change> changes = PlannedChange.applyAll(plan, spec.dryRun());
         boolean gone = clusterGoes && !spec.dryRun();
         Cluster c = cluster.orElse(null);
         return new ClusterResult(

@@ -1,6 +1,7 @@
 package dev.eksirsa.engine.aws.eks;
 
 import dev.eksirsa.engine.api.ProgressListener;
+import dev.eksirsa.engine.aws.ProxySettings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -37,10 +38,21 @@ import javax.net.ssl.X509TrustManager;
 public final class IssuerThumbprint {
     private final List<X509Certificate> extraTrust;
     private final Duration timeout;
+    private final ProxySettings proxy;
 
     public IssuerThumbprint(List<X509Certificate> extraTrust, Duration timeout) {
+        this(extraTrust, timeout, null);
+    }
+
+    private IssuerThumbprint(List<X509Certificate> extraTrust, Duration timeout, ProxySettings proxy) {
         this.extraTrust = List.copyOf(extraTrust);
         this.timeout = timeout;
+        this.proxy = proxy;
+    }
+
+    /** The same, reaching the issuer through {@code value} (null: directly), as the step's AWS clients do. */
+    public IssuerThumbprint withProxy(ProxySettings value) {
+        return new IssuerThumbprint(extraTrust, timeout, value);
     }
 
     /** JVM trust plus the PEM bundle named by {@code AWS_CA_BUNDLE}, when set. */
@@ -99,6 +111,21 @@ public final class IssuerThumbprint {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, new TrustManager[] {recorder}, null);
         SSLSocketFactory factory = context.getSocketFactory();
+        if (proxy != null && !proxy.bypasses(host)) {
+            // the JDK's HTTPS client tunnels through the proxy (CONNECT); the handshake records the chain the same way
+            var url = URI.create("https://" + host + ":" + port + "/.well-known/openid-configuration")
+                    .toURL();
+            var connection = (javax.net.ssl.HttpsURLConnection) url.openConnection(proxy.forHost(host));
+            connection.setSSLSocketFactory(factory);
+            connection.setConnectTimeout((int) timeout.toMillis());
+            connection.setReadTimeout((int) timeout.toMillis());
+            try {
+                connection.connect();
+            } finally {
+                connection.disconnect();
+            }
+            return recorder.chain;
+        }
         try (var plain = new java.net.Socket()) {
             plain.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
             plain.setSoTimeout((int) timeout.toMillis());

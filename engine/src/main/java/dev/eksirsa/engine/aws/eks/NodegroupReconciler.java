@@ -1,16 +1,16 @@
 package dev.eksirsa.engine.aws.eks;
 
 import dev.eksirsa.engine.api.Change;
+import dev.eksirsa.engine.api.PlannedChange;
 import dev.eksirsa.engine.api.ProgressListener;
 import dev.eksirsa.engine.aws.AwsClients;
 import dev.eksirsa.engine.aws.AwsErrors;
 import dev.eksirsa.engine.aws.Ownership;
-import dev.eksirsa.engine.aws.PlannedChange;
+import dev.eksirsa.engine.aws.iam.ServiceRolePlan;
 import dev.eksirsa.engine.aws.iam.ServiceRoleReconciler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.eks.model.CreateNodegroupResponse;
 import software.amazon.awssdk.services.eks.model.Nodegroup;
@@ -49,16 +49,18 @@ final class NodegroupReconciler {
             return List.of();
         }
         List<PlannedChange> plan = new ArrayList<>();
-        AtomicReference<String> roleArn = new AtomicReference<>(spec.nodeRoleArn());
-        if (spec.nodeRoleArn() == null) {
-            plan.addAll(new ServiceRoleReconciler(aws.iam(), aws.partition(), accountId, progress)
+        String roleArn = spec.nodeRoleArn();
+        if (roleArn == null) {
+            ServiceRolePlan role = new ServiceRoleReconciler(aws.iam(), aws.partition(), accountId, progress)
                     .plan(
                             ServiceRoleReconciler.roleName(cluster, "node"),
                             cluster,
                             "ec2.amazonaws.com",
-                            WORKER_POLICIES,
-                            roleArn));
+                            WORKER_POLICIES);
+            roleArn = role.arn();
+            plan.addAll(role.changes());
         }
+        String nodeRoleArn = roleArn;
         String detail = spec.instanceTypes() + ", min " + spec.minSize() + " desired " + spec.desiredSize() + " max "
                 + spec.maxSize();
         String arn = EksArns.plannedNodegroup(aws.partition(), aws.region(), accountId, cluster, spec.name());
@@ -67,7 +69,7 @@ final class NodegroupReconciler {
             String what = "creation of EKS node group \"" + spec.name() + "\" of " + cluster;
             Supplier<CreateNodegroupResponse> create = () -> aws.eks().createNodegroup(b -> b.clusterName(cluster)
                     .nodegroupName(spec.name())
-                    .nodeRole(roleArn.get())
+                    .nodeRole(nodeRoleArn)
                     .subnets(subnets)
                     .instanceTypes(spec.instanceTypes())
                     .scalingConfig(s -> s.minSize(spec.minSize())

@@ -1,6 +1,6 @@
 package dev.eksirsa.engine.aws.iam;
 
-import dev.eksirsa.engine.aws.PlannedChange;
+import dev.eksirsa.engine.api.PlannedChange;
 import java.util.List;
 
 /**

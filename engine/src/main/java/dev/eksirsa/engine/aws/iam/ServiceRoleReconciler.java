@@ -2,10 +2,10 @@ package dev.eksirsa.engine.aws.iam;
 
 import dev.eksirsa.engine.api.Change;
 import dev.eksirsa.engine.api.ConflictException;
+import dev.eksirsa.engine.api.PlannedChange;
 import dev.eksirsa.engine.api.ProgressListener;
 import dev.eksirsa.engine.aws.AwsErrors;
 import dev.eksirsa.engine.aws.Ownership;
-import dev.eksirsa.engine.aws.PlannedChange;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,7 +14,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -59,14 +58,10 @@ public final class ServiceRoleReconciler {
     /**
      * @param service the service principal, e.g. {@code eks.amazonaws.com}
      * @param managedPolicies names of AWS managed policies, e.g. {@code AmazonEKSClusterPolicy}
-     * @param arnHolder receives the role's ARN when the plan is applied (or now, when it exists)
+     * @return the role's ARN (known before anything is applied: the existing role's, or the one it will get) and
+     *     the changes
      */
-    public List<PlannedChange> plan(
-            String roleName,
-            String clusterName,
-            String service,
-            List<String> managedPolicies,
-            AtomicReference<String> arnHolder) {
+    public ServiceRolePlan plan(String roleName, String clusterName, String service, List<String> managedPolicies) {
         String arn = roleArn(roleName);
         List<String> policyArns = managedPolicies.stream()
                 .map(p -> "arn:" + partition + ":iam::aws:policy/" + p)
@@ -74,16 +69,14 @@ public final class ServiceRoleReconciler {
         Optional<Role> actual = read(roleName);
         List<PlannedChange> changes = new ArrayList<>();
         if (actual.isEmpty()) {
-            arnHolder.set(arn);
             changes.add(new PlannedChange(
                     Change.create(
                             KIND, arn, "trusted by " + service + ", policies " + String.join(", ", managedPolicies)),
                     () -> create(roleName, clusterName, service)));
             policyArns.forEach(p -> changes.add(attach(roleName, arn, p)));
-            return changes;
+            return new ServiceRolePlan(arn, changes);
         }
         Role role = actual.get();
-        arnHolder.set(role.arn());
         List<Tag> tags = AwsErrors.call(
                 "listing tags of IAM role " + role.arn(),
                 () -> iam.listRoleTags(b -> b.roleName(roleName)).tags());
@@ -96,7 +89,7 @@ public final class ServiceRoleReconciler {
         policyArns.stream()
                 .filter(p -> !attached.contains(p))
                 .forEach(p -> changes.add(attach(roleName, role.arn(), p)));
-        return changes;
+        return new ServiceRolePlan(role.arn(), changes);
     }
 
     /** Detaches the managed policies and deletes the role, only when it is ours for this cluster. */

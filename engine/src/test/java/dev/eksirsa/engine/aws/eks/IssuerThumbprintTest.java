@@ -40,6 +40,34 @@ class IssuerThumbprintTest {
     }
 
     @Test
+    void fetch_throughTheStepsProxy_tunnelsToTheIssuerAndReadsTheSameThumbprint() throws Exception {
+        URI issuer = URI.create(sandbox.oidc().baseUrl() + "/id/ABC");
+        try (dev.eksirsa.engine.aws.TunnelProxy proxy = new dev.eksirsa.engine.aws.TunnelProxy()) {
+            var settings = dev.eksirsa.engine.aws.ProxySettings.fromEnvironment(Map.of("HTTPS_PROXY", proxy.url()));
+            SandboxAws.Lines lines = new SandboxAws.Lines();
+
+            assertThat(SandboxAws.thumbprints(sandbox).withProxy(settings).fetch(issuer, lines))
+                    .contains(sandbox.oidc().topCertificateThumbprint());
+            assertThat(proxy.targets())
+                    .containsExactly(issuer.getHost() + ":" + (issuer.getPort() < 0 ? 443 : issuer.getPort()));
+            assertThat(lines.all).isEmpty();
+        }
+    }
+
+    @Test
+    void fetch_hostInNoProxy_goesDirect() throws Exception {
+        URI issuer = URI.create(sandbox.oidc().baseUrl() + "/id/ABC");
+        try (dev.eksirsa.engine.aws.TunnelProxy proxy = new dev.eksirsa.engine.aws.TunnelProxy()) {
+            var settings = dev.eksirsa.engine.aws.ProxySettings.fromEnvironment(
+                    Map.of("HTTPS_PROXY", proxy.url(), "NO_PROXY", issuer.getHost()));
+
+            assertThat(SandboxAws.thumbprints(sandbox).withProxy(settings).fetch(issuer, new SandboxAws.Lines()))
+                    .contains(sandbox.oidc().topCertificateThumbprint());
+            assertThat(proxy.targets()).isEmpty();
+        }
+    }
+
+    @Test
     void fetch_untrustedIssuer_isEmptyWithWarning() {
         SandboxAws.Lines lines = new SandboxAws.Lines();
         URI issuer = URI.create(sandbox.oidc().baseUrl() + "/id/ABC");

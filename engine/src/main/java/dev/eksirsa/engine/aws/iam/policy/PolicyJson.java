@@ -15,7 +15,10 @@ import java.util.Set;
 
 /** Reads and writes policy documents as IAM's JSON grammar has them. */
 public final class PolicyJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // one document, no duplicate key: IAM refuses both, and a lenient reader would silently pick one
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
     private static final Set<String> TOP_LEVEL = Set.of("Version", "Id", "Statement");
     private static final Set<String> STATEMENT_KEYS = Set.of(
             "Sid",
@@ -38,8 +41,14 @@ public final class PolicyJson {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new MalformedPolicyException("the policy document is not JSON: "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+            // the parser's own message may quote the document: say where and what kind, never the text
+            var at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            String message = String.valueOf(e.getOriginalMessage());
+            String kind = message.startsWith("Duplicate field")
+                    ? "a key appears twice"
+                    : message.contains("Trailing token") ? "content after the document" : "malformed JSON";
+            throw new MalformedPolicyException("the policy document is not JSON" + where + ": " + kind);
         }
         if (root == null || !root.isObject()) {
             throw new MalformedPolicyException("the policy document must be a JSON object");

@@ -52,6 +52,15 @@ class PolicyJsonTest {
     @Test
     void parse_malformedDocuments_sayWhatIsWrong() {
         assertThatThrownBy(() -> PolicyJson.parse("{not json")).hasMessageContaining("not JSON");
+        assertThatThrownBy(() -> PolicyJson.parse("{\"Version\": \"2012-10-17\", \"Statement\": []} {}"))
+                .hasMessageContaining("content after the document");
+        assertThatThrownBy(() -> PolicyJson.parse("{\"Version\": \"2012-10-17\", \"Statement\": [],}"))
+                .hasMessageContaining("line 1");
+        assertThatThrownBy(() -> PolicyJson.parse(
+                        "{\"Version\": \"2012-10-17\",\n \"Version\": \"2008-10-17\", \"Statement\": []}"))
+                .hasMessageContaining("a key appears twice")
+                .hasMessageContaining("line 2");
+        assertThatThrownBy(() -> PolicyJson.parse("{AKIASECRETLOOKING")).hasMessageNotContaining("AKIASECRETLOOKING");
         assertThatThrownBy(() -> PolicyJson.parse("{\"Statement\":[{\"Effect\":\"Maybe\",\"Action\":\"a:b\"}]}"))
                 .hasMessageContaining("Effect must be Allow or Deny");
         assertThatThrownBy(() -> PolicyJson.parse("{\"Statement\":[{\"Effect\":\"Allow\"}]}"))

@@ -1,15 +1,14 @@
-package dev.eksirsa.engine.aws.eks;
+package dev.eksirsa.engine.api;
 
-import dev.eksirsa.engine.api.ProgressListener;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Forwards progress and keeps the warnings, so the result lists what the console showed. */
-final class RecordingListener implements ProgressListener {
+public final class RecordingListener implements ProgressListener {
     private final ProgressListener delegate;
     private final List<String> warnings = new ArrayList<>();
 
-    RecordingListener(ProgressListener delegate) {
+    public RecordingListener(ProgressListener delegate) {
         this.delegate = delegate == null ? ProgressListener.NONE : delegate;
     }
 
@@ -25,7 +24,16 @@ final class RecordingListener implements ProgressListener {
     }
 
     /** A snapshot. */
-    synchronized List<String> warnings() {
+    public synchronized List<String> warnings() {
         return List.copyOf(warnings);
+    }
+
+    /** The warnings after the first {@code from} (one run's, when a listener serves several). */
+    public synchronized List<String> warningsSince(int from) {
+        return List.copyOf(warnings.subList(Math.min(from, warnings.size()), warnings.size()));
+    }
+
+    public synchronized int warningCount() {
+        return warnings.size();
     }
 }

@@ -1,0 +1,102 @@
+package dev.eksirsa.engine.aws;
+
+import dev.eksirsa.engine.api.InvalidInputException;
+import java.util.Map;
+
+/**
+ * Resolves connection references from an environment the caller passes in (the CLI's process, a Jenkins build's
+ * environment), never from the process on its own. The passed environment wins: its {@code AWS_REGION},
+ * {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY} and {@code AWS_PROFILE} are used before anything else.
+ * Only when {@code processDefaults} is on may the SDK's default chains read the process's own state (the
+ * instance role, web identity, shared files) for what the environment does not say.
+ */
+public final class EnvironmentConnectionResolver implements ConnectionResolver {
+    private final Map<String, String> env;
+    private final boolean processDefaults;
+
+    public EnvironmentConnectionResolver(Map<String, String> env, boolean processDefaults) {
+        this.env = Map.copyOf(env);
+        this.processDefaults = processDefaults;
+    }
+
+    @Override
+    public AwsConnection resolve(ConnectionRef ref, AwsConnection base) {
+        if (ref.credentialsId() != null) {
+            throw new InvalidInputException(
+                    "credentialsId", "names Jenkins credentials; only the Jenkins plugin can resolve it");
+        }
+        AwsConnection start = base != null
+                ? base.withAssumeRole(null)
+                : new AwsConnection(
+                        CredentialsSource.defaultChain(),
+                        null,
+                        region(ref),
+                        ref.endpointUrl(),
+                        ProxySettings.fromEnvironment(env),
+                        null);
+        if (base != null && ref.region() != null) {
+            start = start.withRegion(ref.region());
+        }
+        boolean explicit = ref.profile() != null || ref.credentialsEnv() != null;
+        if (base == null || explicit) {
+            start = start.withCredentials(credentials(ref));
+        }
+        if (ref.roleArn() != null) {
+            start = start.withAssumeRole(new AssumeRole(
+                    ref.roleArn(),
+                    ref.externalId(),
+                    ref.sessionName() == null ? AssumeRole.defaultSessionName(env) : ref.sessionName(),
+                    ref.duration()));
+        }
+        return start;
+    }
+
+    private String region(ConnectionRef ref) {
+        if (ref.region() != null) {
+            return ref.region();
+        }
+        for (String name : new String[] {"AWS_REGION", "AWS_DEFAULT_REGION"}) {
+            String value = env.get(name);
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        if (!processDefaults) {
+            throw new InvalidInputException("region", "is required (or AWS_REGION in the build's environment)");
+        }
+        return null;
+    }
+
+    private CredentialsSource credentials(ConnectionRef ref) {
+        if (ref.profile() != null) {
+            return CredentialsSource.profile(ref.profile());
+        }
+        if (ref.credentialsEnv() != null) {
+            ConnectionRef.CredentialsEnv names = ref.credentialsEnv();
+            String key = env.get(names.accessKeyId());
+            String secret = env.get(names.secretAccessKey());
+            if (key == null || secret == null) {
+                throw new InvalidInputException(
+                        "credentialsEnv",
+                        "environment variables " + names.accessKeyId() + " and " + names.secretAccessKey()
+                                + " must be set");
+            }
+            return CredentialsSource.staticKeys(
+                    key, secret, names.sessionToken() == null ? null : env.get(names.sessionToken()));
+        }
+        String key = env.get("AWS_ACCESS_KEY_ID");
+        String secret = env.get("AWS_SECRET_ACCESS_KEY");
+        if (key != null && secret != null) {
+            return CredentialsSource.staticKeys(key, secret, env.get("AWS_SESSION_TOKEN"));
+        }
+        String profile = env.get("AWS_PROFILE");
+        if (profile != null && !profile.isBlank()) {
+            return CredentialsSource.profile(profile);
+        }
+        if (!processDefaults) {
+            throw new InvalidInputException(
+                    "credentialsId", "no credentials: give credentialsId, profile, or keys in the build's environment");
+        }
+        return CredentialsSource.defaultChain();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.eksirsa.engine.steps;
+
+import dev.eksirsa.engine.api.ArgumentSet;
+import dev.eksirsa.engine.api.Deadline;
+import dev.eksirsa.engine.aws.AwsClients;
+import dev.eksirsa.engine.irsa.IrsaRoleArgs;
+import dev.eksirsa.engine.irsa.IrsaRoleReconciler;
+import dev.eksirsa.engine.irsa.IrsaRoleResult;
+import dev.eksirsa.engine.irsa.IrsaRoleSpec;
+import dev.eksirsa.engine.irsa.PrincipalPropagation;
+import dev.eksirsa.engine.kube.EksClusterClients;
+import dev.eksirsa.engine.kube.KubeClientOptions;
+import java.util.Map;
+
+/** {@code irsaRole}: the IRSA role, its cross-account targets and the annotated service accounts. */
+public final class RoleStep implements Step<IrsaRoleSpec, IrsaRoleResult> {
+
+    @Override
+    public String command() {
+        return "role";
+    }
+
+    @Override
+    public String pipelineName() {
+        return "irsaRole";
+    }
+
+    @Override
+    public ArgumentSet arguments() {
+        return IrsaRoleArgs.ARGUMENTS;
+    }
+
+    @Override
+    public IrsaRoleSpec parse(Map<String, ?> arguments) {
+        return IrsaRoleSpec.fromArguments(arguments);
+    }
+
+    @Override
+    public IrsaRoleResult run(IrsaRoleSpec spec, StepContext context) {
+        Deadline deadline = spec.timeout() == null ? Deadline.NONE : Deadline.after(spec.timeout());
+        try (AwsClients clients =
+                context.connections().resolve(spec.connection(), null).open()) {
+            IrsaRoleReconciler reconciler = new IrsaRoleReconciler(
+                    clients, context.connections(), context.progress(), PrincipalPropagation.within(deadline));
+            if (spec.clusterName() != null) {
+                KubeClientOptions options = KubeClientOptions.DEFAULTS.withProxy(context.proxy());
+                reconciler = reconciler.withKubernetes(
+                        () -> EksClusterClients.forCluster(clients, spec.clusterName(), options));
+            }
+            return reconciler.reconcile(spec);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.eksirsa.engine.steps;
+
+import dev.eksirsa.engine.api.ArgumentSet;
+import dev.eksirsa.engine.api.StepResult;
+import java.util.Map;
+
+/**
+ * One operation, the same for the CLI, the Jenkins plugin and apply files: declared arguments, the one strict
+ * parser from an argument map to a spec, and a run that reads, plans, applies (or stops at the plan in a dry run)
+ * and returns a result carrying the common outcome.
+ */
+public interface Step<S, R extends StepResult> {
+
+    /** The CLI command ({@code cluster}, {@code role}). */
+    String command();
+
+    /** The Jenkins Pipeline step ({@code eksIrsaCluster}, {@code irsaRole}). */
+    String pipelineName();
+
+    ArgumentSet arguments();
+
+    /** Strict: unknown keys, wrong types and conflicting keys are refused naming the full key path. */
+    S parse(Map<String, ?> arguments);
+
+    R run(S spec, StepContext context);
+
+    /** Parse, then run: what every entry point does with an argument map. */
+    default R run(Map<String, ?> arguments, StepContext context) {
+        return run(parse(arguments), context);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.eksirsa.engine.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.eksirsa.engine.api.InvalidInputException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EnvironmentConnectionResolverTest {
+
+    @Test
+    void passedEnvironment_winsOverTheProcess() {
+        // whatever this JVM's own environment says, the build's environment decides
+        Map<String, String> build = Map.of(
+                "AWS_REGION", "eu-north-1",
+                "AWS_ACCESS_KEY_ID", "AKIABUILDENVIRONMENT",
+                "AWS_SECRET_ACCESS_KEY", "build-secret",
+                "BUILD_TAG", "jenkins-app-42");
+        AwsConnection c = new EnvironmentConnectionResolver(build, true)
+                .resolve(ConnectionRef.assumeRole("arn:aws:iam::111122223333:role/deploy", null), null);
+
+        assertThat(c.region()).isEqualTo("eu-north-1");
+        assertThat(c.credentials()).isInstanceOf(CredentialsSource.StaticKeys.class);
+        assertThat(((CredentialsSource.StaticKeys) c.credentials()).accessKeyId())
+                .isEqualTo("AKIABUILDENVIRONMENT");
+        assertThat(c.assumeRole().sessionName()).isEqualTo("eks-irsa-jenkins-app-42");
+    }
+
+    @Test
+    void withoutProcessDefaults_missingRegionOrCredentials_isBadInput() {
+        EnvironmentConnectionResolver strict = new EnvironmentConnectionResolver(Map.of(), false);
+        assertThatThrownBy(() -> strict.resolve(ConnectionRef.DEFAULT, null))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("region");
+        assertThatThrownBy(() -> strict.resolve(ConnectionRef.DEFAULT.withRegion("us-east-1"), null))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no credentials");
+    }
+
+    @Test
+    void credentialsEnv_readsTheNamedVariablesOfThePassedEnvironment_only() {
+        ConnectionRef ref = ConnectionRef.credentialsEnv(new ConnectionRef.CredentialsEnv("K", "S", "T"));
+        AwsConnection base = new EnvironmentConnectionResolver(Map.of("AWS_PROFILE", "main"), true)
+                .resolve(ConnectionRef.DEFAULT.withRegion("us-west-2"), null);
+
+        AwsConnection c = new EnvironmentConnectionResolver(Map.of("K", "AKIATARGET", "S", "s3cr3t", "T", "tok"), false)
+                .resolve(ref, base);
+
+        assertThat(c.region()).isEqualTo("us-west-2");
+        assertThat(c.credentials().toString())
+                .contains("AKIATARGET")
+                .doesNotContain("s3cr3t")
+                .doesNotContain("tok");
+        assertThatThrownBy(() -> new EnvironmentConnectionResolver(Map.of("K", "AKIATARGET"), false).resolve(ref, base))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("K and S must be set");
+    }
+
+    @Test
+    void targetRoleArn_isAssumedWithTheBaseCredentials() {
+        AwsConnection base = new EnvironmentConnectionResolver(Map.of("AWS_PROFILE", "main"), true)
+                .resolve(
+                        ConnectionRef.assumeRole("arn:aws:iam::111122223333:role/first", null)
+                                .withRegion("us-east-1"),
+                        null);
+        AwsConnection target = new EnvironmentConnectionResolver(Map.of(), false)
+                .resolve(ConnectionRef.assumeRole("arn:aws:iam::444455556666:role/second", "ext-1"), base);
+
+        assertThat(target.credentials()).isEqualTo(CredentialsSource.profile("main"));
+        assertThat(target.assumeRole().roleArn()).isEqualTo("arn:aws:iam::444455556666:role/second");
+        assertThat(target.assumeRole().externalId()).isEqualTo("ext-1");
+    }
+
+    @Test
+    void credentialsId_isOnlyForJenkins() {
+        ConnectionRef ref = new ConnectionRef(null, "aws-prod", null, null, null, null, null, "us-east-1", null);
+        assertThatThrownBy(() -> new EnvironmentConnectionResolver(Map.of(), true).resolve(ref, null))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("credentialsId");
+    }
+
+    @Test
+    void connectionRef_refusesOptionsOfARoleWithoutTheRole() {
+        assertThatThrownBy(() -> new ConnectionRef(null, null, null, null, "ext", null, null, null, null))
+                .hasMessage("invalid externalId: is only used with roleArn (a role to assume first)");
+        assertThatThrownBy(() -> new ConnectionRef("p", "id", null, null, null, null, null, null, null))
+                .hasMessageContaining("at most one of profile, credentialsId and credentialsEnv");
+        assertThat(ConnectionRef.assumeRole("arn:aws:iam::111122223333:role/r", "very-secret-id")
+                        .toString())
+                .doesNotContain("very-secret-id");
+    }
+}
