@@ -55,6 +55,13 @@ final class ClusterCommand implements StepCommand.Extras<ClusterSpec, ClusterRes
     }
 
     @Override
+    public void check(ClusterSpec spec, ParseResult flags) {
+        if (kubeconfig != null) {
+            KubeconfigWriter.checkWritable(kubeconfig);
+        }
+    }
+
+    @Override
     public void after(ClusterSpec spec, ClusterResult result, PrintStream err) {
         if (kubeconfig != null && !spec.dryRun() && spec.state() == DesiredState.PRESENT) {
             KubeconfigWriter.write(

@@ -3,6 +3,7 @@ package dev.eksirsa.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.eksirsa.engine.api.EksIrsaException;
+import dev.eksirsa.engine.api.InvalidInputException;
 import dev.eksirsa.engine.aws.eks.ClusterResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,23 +37,15 @@ final class KubeconfigWriter {
         exec.put("command", tokenCommand.get(0));
         exec.put("args", args);
         exec.put("interactiveMode", "Never");
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("apiVersion", "v1");
-        config.put("kind", "Config");
-        config.put(
-                "clusters",
-                List.of(Map.of(
-                        "name",
-                        context,
-                        "cluster",
-                        Map.of(
-                                "server",
-                                cluster.endpoint(),
-                                "certificate-authority-data",
-                                cluster.certificateAuthority()))));
-        config.put("users", List.of(Map.of("name", context, "user", Map.of("exec", exec))));
-        config.put(
-                "contexts", List.of(Map.of("name", context, "context", Map.of("cluster", context, "user", context))));
+        Map<String, Object> config = existing(file);
+        config.putIfAbsent("apiVersion", "v1");
+        config.putIfAbsent("kind", "Config");
+        Map<String, Object> clusterEntry = new LinkedHashMap<>();
+        clusterEntry.put("server", cluster.endpoint());
+        clusterEntry.put("certificate-authority-data", cluster.certificateAuthority());
+        upsert(config, "clusters", context, "cluster", clusterEntry);
+        upsert(config, "users", context, "user", Map.of("exec", exec));
+        upsert(config, "contexts", context, "context", Map.of("cluster", context, "user", context));
         config.put("current-context", context);
         try {
             Path target = file.toAbsolutePath();
@@ -67,6 +60,65 @@ final class KubeconfigWriter {
         } catch (IOException e) {
             throw new EksIrsaException("cannot write kubeconfig " + file + ": " + e.getMessage(), null, e);
         }
+    }
+
+    /**
+     * Checks, before any call, that the kubeconfig can be written where asked: not a directory, in an existing
+     * writable directory, and a present file writable. Exit 2 otherwise.
+     */
+    static void checkWritable(Path file) {
+        Path target = file.toAbsolutePath();
+        if (Files.isDirectory(target)) {
+            throw new InvalidInputException("writeKubeconfig", file + " is a directory");
+        }
+        Path parent = target.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new InvalidInputException("writeKubeconfig", "the directory of " + file + " does not exist");
+        }
+        if (!Files.isWritable(parent) || (Files.exists(target) && !Files.isWritable(target))) {
+            throw new InvalidInputException("writeKubeconfig", file + " is not writable");
+        }
+        if (Files.exists(target)) {
+            existing(target); // an existing file we cannot merge into is refused now, not after the cluster is made
+        }
+    }
+
+    /** The existing kubeconfig's entries (kept: other clusters, users, contexts), or an empty one. */
+    private static Map<String, Object> existing(Path file) {
+        if (!Files.exists(file)) {
+            return new LinkedHashMap<>();
+        }
+        try {
+            Map<String, Object> read = SpecFile.read(file, "writeKubeconfig");
+            for (String list : List.of("clusters", "users", "contexts")) {
+                if (read.containsKey(list) && !(read.get(list) instanceof List)) {
+                    throw new InvalidInputException("writeKubeconfig", file + ": " + list + " must be a list");
+                }
+            }
+            return read;
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("writeKubeconfig", "cannot merge into " + file + ": " + e.rule());
+        }
+    }
+
+    /** Replaces the entry called {@code name} in {@code config[list]}, or adds it, as aws eks update-kubeconfig does. */
+    @SuppressWarnings("unchecked")
+    private static void upsert(Map<String, Object> config, String list, String name, String key, Object value) {
+        List<Object> entries = new ArrayList<>(config.get(list) instanceof List<?> l ? (List<Object>) l : List.of());
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("name", name);
+        entry.put(key, value);
+        boolean replaced = false;
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i) instanceof Map<?, ?> m && name.equals(m.get("name"))) {
+                entries.set(i, entry);
+                replaced = true;
+            }
+        }
+        if (!replaced) {
+            entries.add(entry);
+        }
+        config.put(list, entries);
     }
 
     /**

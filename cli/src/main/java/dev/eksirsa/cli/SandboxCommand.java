@@ -54,6 +54,14 @@ final class SandboxCommand implements Callable<Integer> {
                 .withNodegroupActivationDelay(delay));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                // the file holds the accounts' keys: it goes with the sandbox (SIGTERM, Ctrl-C)
+                java.nio.file.Files.deleteIfExists(info);
+            } catch (java.io.IOException e) {
+                io.err()
+                        .println(
+                                "could not delete " + info + " (" + e.getClass().getSimpleName() + ")");
+            }
             sandbox.close();
             stopped.countDown();
         }));

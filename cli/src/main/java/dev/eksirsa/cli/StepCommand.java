@@ -99,7 +99,9 @@ final class StepCommand<S, R extends StepResult> implements Callable<Integer> {
             b.paramLabel(arg.flagLabel());
         }
         switch (arg.type()) {
-            case BOOLEAN -> b.arity("0..1").type(boolean.class); // --dry-run=false overrides a spec's true
+            case BOOLEAN -> b.arity("0..1")
+                    .type(boolean.class)
+                    .negatable(arg.negatable()); // --x=false overrides a spec
             case INTEGER -> b.type(Integer.class);
             case LIST -> b.type(List.class).auxiliaryTypes(String.class);
             case MAP -> b.type(Map.class).auxiliaryTypes(String.class, String.class);

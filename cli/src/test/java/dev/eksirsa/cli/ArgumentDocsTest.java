@@ -57,7 +57,7 @@ class ArgumentDocsTest {
         String help = command.getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", "");
         for (Arg arg : step.arguments().args()) {
             if (arg.flag() != null) {
-                assertThat(help).contains(arg.flag());
+                assertThat(help).contains(arg.flagDisplay());
                 assertThat(help).contains(StepCommand.helpText(arg).replaceAll("\\s+", ""));
             }
         }

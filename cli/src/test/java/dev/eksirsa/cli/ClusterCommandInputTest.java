@@ -124,7 +124,15 @@ class ClusterCommandInputTest {
                 bad("externalId", "is only used with roleArn", "--external-id", "ext-123"),
                 bad("timeout", "a duration like", "--create", "--timeout", "20 minutes"),
                 bad("endpointUrl", "http or https URL", "--endpoint-url", "ftp://host"),
-                bad("detailedExitCode", "needs --dry-run", "--detailed-exitcode"));
+                bad("detailedExitCode", "needs --dry-run", "--detailed-exitcode"),
+                bad("writeKubeconfig", "is a directory", "--create", "--write-kubeconfig", "/tmp"),
+                bad("writeKubeconfig", "does not exist", "--create", "--write-kubeconfig", "/no/such/dir/kubeconfig"),
+                bad(
+                        "clusterRoleArn",
+                        "partition",
+                        "--create",
+                        "--cluster-role-arn",
+                        "arn:aws-cn:iam::111122223333:role/r"));
     }
 
     @ParameterizedTest(name = "{0}: {2}")

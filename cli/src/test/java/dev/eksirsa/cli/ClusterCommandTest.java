@@ -396,8 +396,9 @@ class ClusterCommandTest {
                 .singleElement()
                 .satisfies(r ->
                         assertThat(r.principal()).isEqualTo(sandbox.primary().arn()));
-        assertThat(unknownProfile.exit()).isEqualTo(ExitCodes.FAILURE);
-        assertThat(unknownProfile.err()).contains("nope");
+        // a missing profile is bad input, named, before any call
+        assertThat(unknownProfile.exit()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(unknownProfile.err()).contains("invalid profile: there is no profile nope in");
     }
 
     @Test

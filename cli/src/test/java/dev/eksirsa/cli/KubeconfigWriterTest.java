@@ -57,4 +57,64 @@ class KubeconfigWriterTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
                 .isEqualTo("rw-------");
     }
+
+    @Test
+    void write_existingKubeconfig_keepsOtherEntriesAndReplacesOurs(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(
+                dir.resolve("config"),
+                """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: other
+                  cluster: {server: "https://other.example"}
+                users:
+                - name: other
+                  user: {token: "other-token"}
+                contexts:
+                - name: other
+                  context: {cluster: other, user: other}
+                current-context: other
+                preferences: {}
+                """);
+        ClusterResult cluster = new ClusterResult(
+                "demo",
+                "arn:aws:eks:us-east-1:111122223333:cluster/demo",
+                "111122223333",
+                "us-east-1",
+                "ACTIVE",
+                "1.31",
+                "https://ABC.gr7.us-east-1.eks.amazonaws.com",
+                "Q0E=",
+                null,
+                null,
+                false,
+                false,
+                List.of(),
+                List.of(),
+                List.of(),
+                false);
+
+        KubeconfigWriter.write(file, cluster, List.of("eks-irsa"), List.of());
+        KubeconfigWriter.write(file, cluster, List.of("eks-irsa"), List.of());
+
+        JsonNode config = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+        assertThat(config.at("/current-context").asText()).isEqualTo(cluster.arn());
+        assertThat(config.get("clusters")).hasSize(2);
+        assertThat(config.get("users")).hasSize(2);
+        assertThat(config.get("contexts")).hasSize(2);
+        assertThat(config.at("/users/0/user/token").asText()).isEqualTo("other-token");
+        assertThat(config.has("preferences")).isTrue();
+    }
+
+    @Test
+    void checkWritable_directoryOrBrokenFile_isBadInputWithoutItsContent(@TempDir Path dir) throws Exception {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> KubeconfigWriter.checkWritable(dir))
+                .isInstanceOf(dev.eksirsa.engine.api.InvalidInputException.class)
+                .hasMessageContaining("is a directory");
+        Path broken = Files.writeString(dir.resolve("broken"), "users: [ {token: s3cr3t-token\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> KubeconfigWriter.checkWritable(broken))
+                .hasMessageContaining("cannot merge")
+                .hasMessageNotContaining("s3cr3t-token");
+    }
 }

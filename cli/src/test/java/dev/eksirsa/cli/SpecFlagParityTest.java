@@ -56,6 +56,7 @@ class SpecFlagParityTest {
                 desiredSize: 2
                 maxSize: 4
                 tags: {team: platform, env: test}
+                bootstrapClusterCreatorAdmin: false
                 dryRun: true
                 """);
         sandbox.calls().clear();
@@ -83,6 +84,7 @@ class SpecFlagParityTest {
                 "team=platform",
                 "--tag",
                 "env=test",
+                "--no-bootstrap-cluster-creator-admin",
                 "--dry-run",
                 "--output",
                 "json");
@@ -94,6 +96,7 @@ class SpecFlagParityTest {
         assertThat(plan.get("dryRun").asBoolean()).isTrue();
         assertThat(plan.get("changes")).isNotEmpty();
         assertThat(JSON.readTree(fromSpec.out())).isEqualTo(plan);
+        assertThat(plan.get("changes").toString()).contains("creator is not made admin");
         assertThat(sandbox.calls().mutating()).isEmpty();
     }
 

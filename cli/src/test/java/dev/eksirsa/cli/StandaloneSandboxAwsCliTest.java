@@ -40,6 +40,8 @@ class StandaloneSandboxAwsCliTest {
     @AfterAll
     static void stop() throws Exception {
         sandbox.close();
+        // SIGTERM (what close sends) takes the file with the keys along
+        assertThat(sandbox.infoFile()).doesNotExist();
     }
 
     @Test

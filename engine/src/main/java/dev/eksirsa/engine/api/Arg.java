@@ -92,6 +92,16 @@ public record Arg(
         return new Arg(name, type, required, defaultValue, defaultText, description, true, flag, flagLabel, nested);
     }
 
+    /** Whether the flag also has a {@code --no-} form: booleans that default to true. */
+    public boolean negatable() {
+        return type == ArgType.BOOLEAN && Boolean.TRUE.equals(defaultValue);
+    }
+
+    /** The flag as help and docs show it: {@code --[no-]name} for a negatable one. */
+    public String flagDisplay() {
+        return flag == null ? null : negatable() ? "--[no-]" + flag.substring(2) : flag;
+    }
+
     /** Whether a flag given on its own (no value) sets it: booleans. */
     public boolean isSwitch() {
         return type == ArgType.BOOLEAN;

@@ -16,7 +16,7 @@ public final class ArgumentTable {
         for (Arg arg : arguments.args()) {
             String flag = arg.flag() == null
                     ? "—"
-                    : "`" + arg.flag() + (arg.flagLabel() == null ? "" : " " + arg.flagLabel()) + "`"
+                    : "`" + arg.flagDisplay() + (arg.flagLabel() == null ? "" : " " + arg.flagLabel()) + "`"
                             + (repeatable(arg) ? " (repeat)" : "");
             String dflt =
                     arg.required() ? "required" : arg.defaultText().isEmpty() ? "—" : "`" + arg.defaultText() + "`";

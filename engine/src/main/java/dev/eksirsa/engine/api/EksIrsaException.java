@@ -14,7 +14,7 @@ public class EksIrsaException extends RuntimeException {
     }
 
     public EksIrsaException(String message, String requestId, Throwable cause) {
-        super(withRequestId(message, requestId), cause);
+        super(withRequestId(printable(message), requestId), cause);
         this.requestId = requestId == null || requestId.isBlank() ? null : requestId;
     }
 
@@ -25,6 +25,25 @@ public class EksIrsaException extends RuntimeException {
 
     public Optional<String> requestId() {
         return Optional.ofNullable(requestId);
+    }
+
+    /**
+     * Control characters (from input quoted in a message) shown as {@code \\uXXXX}: a value cannot forge log
+     * lines or move the terminal's cursor.
+     */
+    static String printable(String message) {
+        if (message == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(message.length());
+        message.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     private static String withRequestId(String message, String requestId) {

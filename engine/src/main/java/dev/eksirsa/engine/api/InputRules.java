@@ -10,8 +10,10 @@ public final class InputRules {
     private static final Pattern CLUSTER_NAME = Pattern.compile("[0-9A-Za-z][A-Za-z0-9_-]{0,99}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}");
     private static final Pattern K8S_VERSION = Pattern.compile("1\\.[0-9]{1,3}");
+    /** The one role-ARN grammar: a path of printable ASCII segments, then a name of 1-64 of IAM's characters. */
     private static final Pattern ROLE_ARN =
-            Pattern.compile("arn:(" + PARTITIONS + "):iam::[0-9]{12}:role/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}");
+            Pattern.compile("arn:(" + PARTITIONS + "):iam::[0-9]{12}:role/(?:[\\x21-\\x7E&&[^/]]+/)*[\\w+=,.@-]{1,64}");
+
     private static final Pattern PRINCIPAL_ARN =
             Pattern.compile("arn:(" + PARTITIONS + "):iam::[0-9]{12}:(role|user)/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}");
     private static final Pattern SUBNET_ID = Pattern.compile("subnet-[0-9a-f]{8,17}");
@@ -38,6 +40,10 @@ public final class InputRules {
 
     public static String roleArn(String field, String value) {
         return match(field, value, ROLE_ARN, "an IAM role ARN arn:(" + PARTITIONS + "):iam::<12 digits>:role/<name>");
+    }
+
+    public static boolean isRoleArn(String value) {
+        return value != null && ROLE_ARN.matcher(value).matches();
     }
 
     public static String principalArn(String field, String value) {
@@ -69,11 +75,21 @@ public final class InputRules {
     }
 
     public static void tag(String field, String key, String value) {
-        if (key == null || !TAG_KEY.matcher(key).matches() || key.startsWith("aws:")) {
-            throw new InvalidInputException(field, "tag keys are 1-128 characters, not starting with aws:");
+        String allowed = "letters, digits, spaces and _.:/=+-@";
+        if (key == null || key.isEmpty() || key.length() > 128) {
+            throw new InvalidInputException(field, "tag keys are 1-128 characters");
         }
-        if (value == null || !TAG_VALUE.matcher(value).matches()) {
+        if (key.startsWith("aws:")) {
+            throw new InvalidInputException(field, "tag keys must not start with aws: (reserved by AWS)");
+        }
+        if (!TAG_KEY.matcher(key).matches()) {
+            throw new InvalidInputException(field, "tag keys may hold only " + allowed);
+        }
+        if (value == null || value.length() > 256) {
             throw new InvalidInputException(field, "tag values are 0-256 characters");
+        }
+        if (!TAG_VALUE.matcher(value).matches()) {
+            throw new InvalidInputException(field, "tag values may hold only " + allowed);
         }
     }
 

@@ -8,7 +8,7 @@ public class InvalidInputException extends EksIrsaException {
     public InvalidInputException(String field, String rule) {
         super("invalid " + field + ": " + rule);
         this.field = field;
-        this.rule = rule;
+        this.rule = printable(rule);
     }
 
     public String field() {

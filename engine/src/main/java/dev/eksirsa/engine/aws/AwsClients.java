@@ -32,6 +32,7 @@ public final class AwsClients implements AutoCloseable {
     private final SdkHttpClient httpClient;
     private final AwsCredentialsProvider credentials;
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+    private boolean closed;
     private IamClient iam;
     private StsClient sts;
     private EksClient eks;
@@ -65,6 +66,7 @@ public final class AwsClients implements AutoCloseable {
     }
 
     public synchronized IamClient iam() {
+        requireOpen();
         if (iam == null) {
             iam = track(configure(IamClient.builder(), globalRegion()).build());
         }
@@ -72,6 +74,7 @@ public final class AwsClients implements AutoCloseable {
     }
 
     public synchronized StsClient sts() {
+        requireOpen();
         if (sts == null) {
             sts = track(configure(StsClient.builder(), region).build());
         }
@@ -79,6 +82,7 @@ public final class AwsClients implements AutoCloseable {
     }
 
     public synchronized EksClient eks() {
+        requireOpen();
         if (eks == null) {
             eks = track(configure(EksClient.builder(), region).build());
         }
@@ -86,14 +90,17 @@ public final class AwsClients implements AutoCloseable {
     }
 
     public synchronized Ec2Client ec2() {
+        requireOpen();
         if (ec2 == null) {
             ec2 = track(configure(Ec2Client.builder(), region).build());
         }
         return ec2;
     }
 
+    /** Closes every client, provider and the HTTP client; afterwards the accessors refuse to hand out clients. */
     @Override
     public synchronized void close() {
+        closed = true;
         while (!toClose.isEmpty()) {
             try {
                 toClose.pop().close();
@@ -187,6 +194,12 @@ public final class AwsClients implements AutoCloseable {
             throw new InvalidInputException("region", "must be given (--region, AWS_REGION or a profile's region)");
         }
         return InputRules.region("region", resolved);
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("AWS clients of " + region.id() + " used after close");
+        }
     }
 
     private <T extends SdkAutoCloseable> T track(T client) {

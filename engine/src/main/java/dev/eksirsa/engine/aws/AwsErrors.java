@@ -1,6 +1,7 @@
 package dev.eksirsa.engine.aws;
 
 import dev.eksirsa.engine.api.AccessDeniedException;
+import dev.eksirsa.engine.api.ConcurrentChangeException;
 import dev.eksirsa.engine.api.ConflictException;
 import dev.eksirsa.engine.api.EksIrsaException;
 import java.util.Set;
@@ -59,6 +60,9 @@ public final class AwsErrors {
         String text = what + " failed: " + (code == null ? "" : code + ": ") + message;
         if ((code != null && DENIED.contains(code)) || e.statusCode() == 403) {
             return new AccessDeniedException(text, e.requestId(), e);
+        }
+        if ("EntityAlreadyExists".equals(code) || "ConcurrentModification".equals(code)) {
+            return new ConcurrentChangeException(text, e.requestId(), e);
         }
         if ((code != null && CONFLICT.contains(code)) || e.statusCode() == 409) {
             return new ConflictException(text, e.requestId(), e);

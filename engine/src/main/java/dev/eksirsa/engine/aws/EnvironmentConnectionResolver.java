@@ -1,6 +1,10 @@
 package dev.eksirsa.engine.aws;
 
 import dev.eksirsa.engine.api.InvalidInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,6 +55,59 @@ public final class EnvironmentConnectionResolver implements ConnectionResolver {
         return start;
     }
 
+    /** A missing profile is bad input named here, not an SDK error after the first call. */
+    private void requireProfile(String name) {
+        List<Path> files = new ArrayList<>();
+        software.amazon.awssdk.profiles.ProfileFile.Aggregator profiles =
+                software.amazon.awssdk.profiles.ProfileFile.aggregator();
+        add(
+                profiles,
+                files,
+                "AWS_CONFIG_FILE",
+                ".aws/config",
+                software.amazon.awssdk.profiles.ProfileFile.Type.CONFIGURATION);
+        add(
+                profiles,
+                files,
+                "AWS_SHARED_CREDENTIALS_FILE",
+                ".aws/credentials",
+                software.amazon.awssdk.profiles.ProfileFile.Type.CREDENTIALS);
+        boolean found;
+        try {
+            found = profiles.build().profile(name).isPresent();
+        } catch (RuntimeException e) {
+            // the SDK's parse errors may quote a line of the file, which can hold keys
+            throw new InvalidInputException(
+                    "profile", "the AWS config or credentials file " + files + " cannot be read");
+        }
+        if (!found) {
+            throw new InvalidInputException(
+                    "profile",
+                    "there is no profile " + name + " in "
+                            + (files.isEmpty() ? "any AWS config or credentials file" : files.toString()));
+        }
+    }
+
+    private void add(
+            software.amazon.awssdk.profiles.ProfileFile.Aggregator profiles,
+            List<Path> files,
+            String variable,
+            String underHome,
+            software.amazon.awssdk.profiles.ProfileFile.Type type) {
+        String explicit = env.get(variable);
+        String home = env.get("HOME");
+        Path file = explicit != null && !explicit.isBlank()
+                ? Path.of(explicit)
+                : home == null ? null : Path.of(home).resolve(underHome);
+        if (file != null && Files.isReadable(file)) {
+            files.add(file);
+            profiles.addFile(software.amazon.awssdk.profiles.ProfileFile.builder()
+                    .content(file)
+                    .type(type)
+                    .build());
+        }
+    }
+
     private String region(ConnectionRef ref) {
         if (ref.region() != null) {
             return ref.region();
@@ -69,6 +126,7 @@ public final class EnvironmentConnectionResolver implements ConnectionResolver {
 
     private CredentialsSource credentials(ConnectionRef ref) {
         if (ref.profile() != null) {
+            requireProfile(ref.profile());
             return CredentialsSource.profile(ref.profile());
         }
         if (ref.credentialsEnv() != null) {

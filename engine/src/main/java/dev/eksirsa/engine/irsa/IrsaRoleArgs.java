@@ -82,6 +82,10 @@ public final class IrsaRoleArgs {
                                             "Roll workloads whose pods use the service account but lack the role.")
                                     .flag("--restart-pods"),
                             Arg.bool(
+                                            "overrideExistingServiceAccounts",
+                                            "Take over a service account annotated with another role; the previous one is restored on teardown.")
+                                    .flag("--override-existing-service-accounts"),
+                            Arg.bool(
                                             "exclusive",
                                             "On a role eks-irsa did not create, also remove what the spec does not name.")
                                     .flag("--exclusive"),
@@ -123,6 +127,7 @@ public final class IrsaRoleArgs {
                 .allowWildcards(a.bool("allowWildcards"))
                 .exclusive(a.bool("exclusive"))
                 .restartPods(a.bool("restartPods"))
+                .overrideExistingServiceAccounts(a.bool("overrideExistingServiceAccounts"))
                 .stsRegionalEndpoints(a.has("stsRegionalEndpoints") ? a.bool("stsRegionalEndpoints") : null)
                 .tokenExpiration(a.integer("tokenExpiration"))
                 .state(RoleState.parse(a.string("state")))

@@ -1,6 +1,7 @@
 package dev.eksirsa.engine.irsa;
 
 import dev.eksirsa.engine.api.Change;
+import dev.eksirsa.engine.api.ConcurrentChangeException;
 import dev.eksirsa.engine.api.InputRules;
 import dev.eksirsa.engine.api.PlannedChange;
 import dev.eksirsa.engine.api.ProgressListener;
@@ -69,7 +70,30 @@ public final class IrsaRoleReconciler {
         return new IrsaRoleReconciler(aws, targets, progress, propagation, value);
     }
 
+    /** How often a run whose write lost a race with a parallel run reads and plans again before giving up. */
+    static final int ATTEMPTS = 4;
+
+    /**
+     * Reads, plans, checks, writes. Parallel runs on the same role (parallel pipeline stages) converge: a write
+     * that finds the work done by another run (EntityAlreadyExists, ConcurrentModification) makes this run read
+     * and plan again, up to {@link #ATTEMPTS} times.
+     */
     public IrsaRoleResult reconcile(IrsaRoleSpec spec) {
+        spec.checkPartition(aws.partition());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return reconcileOnce(spec);
+            } catch (ConcurrentChangeException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                progress.info("IAM role " + spec.roleName() + " was changed by another run meanwhile (" + e.getMessage()
+                        + "); reading it again");
+            }
+        }
+    }
+
+    private IrsaRoleResult reconcileOnce(IrsaRoleSpec spec) {
         int warningsBefore = progress.warningCount();
         CallerAccount account = CallerAccount.of(aws, "IAM role " + spec.roleName());
         String roleArn = DesiredRole.arn(account.partition(), account.accountId(), spec.path(), spec.roleName());

@@ -123,6 +123,44 @@ public record IrsaRoleSpec(
         return IrsaRoleArgs.parse(raw);
     }
 
+    /**
+     * Every ARN argument must be in the partition of the region the step runs in; AWS would refuse the others only
+     * after earlier writes (or, for an assume-role target, write a policy nobody can use).
+     */
+    public void checkPartition(String partition) {
+        inPartition("oidcProviderArn", oidcProviderArn, partition);
+        inPartition("permissionsBoundary", permissionsBoundary, partition);
+        for (int i = 0; i < policyArns.size(); i++) {
+            inPartition("policyArns[" + i + "]", policyArns.get(i), partition);
+        }
+        for (int i = 0; i < assumeRoleArns.size(); i++) {
+            inPartition("assumeRoleArns[" + i + "]", assumeRoleArns.get(i), partition);
+        }
+        inPartition("roleArn", connection.roleArn(), partition);
+        for (int t = 0; t < targetRoles.size(); t++) {
+            TargetRoleSpec target = targetRoles.get(t);
+            for (int i = 0; i < target.policyArns().size(); i++) {
+                inPartition(
+                        "targetRoles[" + t + "].policyArns[" + i + "]",
+                        target.policyArns().get(i),
+                        partition);
+            }
+            inPartition(
+                    "targetRoles[" + t + "].connection.roleArn",
+                    target.connection().roleArn(),
+                    partition);
+        }
+    }
+
+    private static void inPartition(String field, String arn, String partition) {
+        if (arn != null && !InputRules.partitionOfArn(arn).equals(partition)) {
+            throw new InvalidInputException(
+                    field,
+                    "is in partition " + InputRules.partitionOfArn(arn) + ", but the step runs in " + partition
+                            + " (the region's partition); every ARN must be of it");
+        }
+    }
+
     public IrsaRoleSpec withState(RoleState value) {
         return new IrsaRoleSpec(
                 clusterName,
@@ -204,6 +242,13 @@ public record IrsaRoleSpec(
         private Boolean stsRegionalEndpoints;
         private Integer tokenExpiration;
         private boolean restartPods;
+        private boolean overrideExisting;
+
+        public Builder overrideExistingServiceAccounts(boolean v) {
+            overrideExisting = v;
+            return this;
+        }
+
         private ConnectionRef connection;
         private Duration timeout;
 
@@ -347,7 +392,7 @@ public record IrsaRoleSpec(
                     exclusive,
                     state,
                     dryRun,
-                    new ServiceAccountOptions(stsRegionalEndpoints, tokenExpiration, restartPods),
+                    new ServiceAccountOptions(stsRegionalEndpoints, tokenExpiration, restartPods, overrideExisting),
                     connection,
                     timeout);
         }

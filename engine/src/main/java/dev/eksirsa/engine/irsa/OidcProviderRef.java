@@ -34,24 +34,19 @@ record OidcProviderRef(String arn, String issuerHostPath) {
                         "oidcProviderArn", "must be a provider in the role's account " + accountId);
             }
             ref = of(spec.oidcProviderArn());
+            if (spec.clusterName() != null) {
+                OidcProviderRef clusters = ofCluster(aws, spec.clusterName(), partition, accountId);
+                if (!clusters.arn().equals(ref.arn())) {
+                    throw new InvalidInputException(
+                            "oidcProviderArn",
+                            "is the provider of issuer " + ref.issuerHostPath() + ", but EKS cluster \""
+                                    + spec.clusterName() + "\" issues its tokens as " + clusters.issuerHostPath()
+                                    + "; a role trusting it could not be assumed by that cluster's service accounts"
+                                    + " (leave oidcProviderArn out to use the cluster's)");
+                }
+            }
         } else {
-            String cluster = spec.clusterName();
-            Cluster found;
-            try {
-                found = aws.eks().describeCluster(b -> b.name(cluster)).cluster();
-            } catch (ResourceNotFoundException e) {
-                throw new EksIrsaException(
-                        "EKS cluster \"" + cluster + "\" not found in " + aws.region(), e.requestId(), e);
-            } catch (AwsServiceException e) {
-                throw AwsErrors.translate("reading EKS cluster \"" + cluster + "\"", e);
-            }
-            String issuer = found.identity() == null || found.identity().oidc() == null
-                    ? null
-                    : found.identity().oidc().issuer();
-            if (issuer == null) {
-                throw new EksIrsaException("EKS cluster \"" + cluster + "\" has no OIDC issuer yet");
-            }
-            ref = of(OidcProviderReconciler.providerArn(partition, accountId, URI.create(issuer)));
+            ref = ofCluster(aws, spec.clusterName(), partition, accountId);
         }
         List<String> clientIds;
         try {
@@ -73,5 +68,25 @@ record OidcProviderRef(String arn, String issuerHostPath) {
                     + " among its client ids " + clientIds + "; web identity calls will fail until it does");
         }
         return ref;
+    }
+
+    /** The provider ARN of a cluster's issuer (one DescribeCluster). */
+    private static OidcProviderRef ofCluster(AwsClients aws, String cluster, String partition, String accountId) {
+        Cluster found;
+        try {
+            found = aws.eks().describeCluster(b -> b.name(cluster)).cluster();
+        } catch (ResourceNotFoundException e) {
+            throw new EksIrsaException(
+                    "EKS cluster \"" + cluster + "\" not found in " + aws.region(), e.requestId(), e);
+        } catch (AwsServiceException e) {
+            throw AwsErrors.translate("reading EKS cluster \"" + cluster + "\"", e);
+        }
+        String issuer = found.identity() == null || found.identity().oidc() == null
+                ? null
+                : found.identity().oidc().issuer();
+        if (issuer == null) {
+            throw new EksIrsaException("EKS cluster \"" + cluster + "\" has no OIDC issuer yet");
+        }
+        return of(OidcProviderReconciler.providerArn(partition, accountId, URI.create(issuer)));
     }
 }

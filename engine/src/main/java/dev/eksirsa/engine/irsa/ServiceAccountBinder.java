@@ -1,9 +1,11 @@
 package dev.eksirsa.engine.irsa;
 
 import dev.eksirsa.engine.api.Change;
+import dev.eksirsa.engine.api.ConflictException;
 import dev.eksirsa.engine.api.EksIrsaException;
 import dev.eksirsa.engine.api.PlannedChange;
 import dev.eksirsa.engine.api.ProgressListener;
+import dev.eksirsa.engine.kube.KubeErrors;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
@@ -21,6 +23,10 @@ import java.util.function.Supplier;
  * Annotates the service accounts with the role (creating namespace and service account when missing), with
  * server-side apply as field manager {@code eks-irsa}, so that annotations and labels of others stay. For
  * {@code state: absent} removes only our annotation and label, and only when the annotation names our role.
+ *
+ * <p>A service account annotated with a role eks-irsa did not put there is refused unless the options allow a
+ * takeover; then the previous role is kept in {@link #PREVIOUS_ROLE_ARN} (part of the ownership contract) and put
+ * back on teardown.
  */
 final class ServiceAccountBinder {
     static final String FIELD_MANAGER = "eks-irsa";
@@ -29,6 +35,8 @@ final class ServiceAccountBinder {
     static final String AUDIENCE = "eks.amazonaws.com/audience";
     static final String REGIONAL = "eks.amazonaws.com/sts-regional-endpoints";
     static final String EXPIRATION = "eks.amazonaws.com/token-expiration";
+    /** The role a service account had before eks-irsa took it over; restored on teardown. */
+    static final String PREVIOUS_ROLE_ARN = "eks-irsa/previous-role-arn";
 
     private final KubernetesClient kube;
     private final ProgressListener progress;
@@ -55,8 +63,23 @@ final class ServiceAccountBinder {
             }
             ServiceAccount actual = serviceAccount(ref);
             Map<String, String> annotations = desiredAnnotations(roleArn, audience, options);
-            Map<String, String> labels = new LinkedHashMap<>();
+            String current = actual == null ? null : annotationsOf(actual).get(ROLE_ARN);
+            String previous = actual == null ? null : annotationsOf(actual).get(PREVIOUS_ROLE_ARN);
             String currentManager = actual == null ? null : labelsOf(actual).get(MANAGED_BY_LABEL);
+            if (previous != null) {
+                annotations.put(PREVIOUS_ROLE_ARN, previous); // ours since an earlier takeover: keep the record
+            } else if (current != null && !current.equals(roleArn) && !FIELD_MANAGER.equals(currentManager)) {
+                if (!options.overrideExisting()) {
+                    throw new ConflictException("service account " + ref + " is annotated with IAM role " + current
+                            + ", which eks-irsa did not put there; set overrideExistingServiceAccounts"
+                            + " (--override-existing-service-accounts) to take it over (the previous role is kept in "
+                            + PREVIOUS_ROLE_ARN + " and restored on teardown)");
+                }
+                annotations.put(PREVIOUS_ROLE_ARN, current);
+                progress.warn("service account " + ref + " was annotated with " + current + "; taken over, the"
+                        + " previous role is kept in " + PREVIOUS_ROLE_ARN);
+            }
+            Map<String, String> labels = new LinkedHashMap<>();
             if (currentManager == null || FIELD_MANAGER.equals(currentManager)) {
                 labels.put(MANAGED_BY_LABEL, FIELD_MANAGER);
             } else {
@@ -98,6 +121,11 @@ final class ServiceAccountBinder {
             }
             Map<String, Object> annotations = new LinkedHashMap<>();
             desiredAnnotations(roleArn, audience, options).keySet().forEach(k -> annotations.put(k, null));
+            String previous = annotationsOf(actual).get(PREVIOUS_ROLE_ARN);
+            if (previous != null) {
+                annotations.put(ROLE_ARN, previous);
+                annotations.put(PREVIOUS_ROLE_ARN, null);
+            }
             Map<String, Object> labels = new LinkedHashMap<>();
             if (FIELD_MANAGER.equals(labelsOf(actual).get(MANAGED_BY_LABEL))) {
                 labels.put(MANAGED_BY_LABEL, null);
@@ -109,7 +137,12 @@ final class ServiceAccountBinder {
             }
             String patch = json(Map.of("metadata", metadata));
             changes.add(new PlannedChange(
-                    Change.update("ServiceAccount", ref.toString(), "remove annotation " + ROLE_ARN + " and our label"),
+                    Change.update(
+                            "ServiceAccount",
+                            ref.toString(),
+                            previous == null
+                                    ? "remove annotation " + ROLE_ARN + " and our label"
+                                    : "restore annotation " + ROLE_ARN + "=" + previous),
                     () -> {
                         progress.info("Removing the IRSA annotation from service account " + ref);
                         write(
@@ -197,7 +230,7 @@ final class ServiceAccountBinder {
         try {
             return call.get();
         } catch (KubernetesClientException e) {
-            throw KubeFailures.translate("reading " + what, e);
+            throw KubeErrors.translate("reading " + what, e);
         }
     }
 
@@ -205,7 +238,7 @@ final class ServiceAccountBinder {
         try {
             call.get();
         } catch (KubernetesClientException e) {
-            throw KubeFailures.translate(what, e);
+            throw KubeErrors.translate(what, e);
         }
     }
 

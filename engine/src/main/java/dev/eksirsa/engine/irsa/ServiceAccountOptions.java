@@ -8,9 +8,16 @@ import dev.eksirsa.engine.api.InvalidInputException;
  *
  * @param stsRegionalEndpoints null to leave the webhook's default
  * @param tokenExpiration seconds, 600-86400; null for the webhook's default (86400)
+ * @param overrideExisting take over a service account annotated with a role eks-irsa did not put there (eksctl's
+ *     overrideExistingServiceAccounts); the previous role is kept on the object and restored on teardown
  */
-public record ServiceAccountOptions(Boolean stsRegionalEndpoints, Integer tokenExpiration, boolean restartPods) {
-    public static final ServiceAccountOptions DEFAULTS = new ServiceAccountOptions(null, null, false);
+public record ServiceAccountOptions(
+        Boolean stsRegionalEndpoints, Integer tokenExpiration, boolean restartPods, boolean overrideExisting) {
+    public static final ServiceAccountOptions DEFAULTS = new ServiceAccountOptions(null, null, false, false);
+
+    public ServiceAccountOptions(Boolean stsRegionalEndpoints, Integer tokenExpiration, boolean restartPods) {
+        this(stsRegionalEndpoints, tokenExpiration, restartPods, false);
+    }
 
     public ServiceAccountOptions {
         if (tokenExpiration != null && (tokenExpiration < 600 || tokenExpiration > 86400)) {

@@ -125,8 +125,7 @@ final class WorkloadRestarter {
                 () -> {
                     progress.info(
                             "Restarting " + id + " so its pods get the role (" + stale + " of " + total + " lack it)");
-                    String patch = "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"" + RESTARTED_AT + "\":\""
-                            + Instant.now(clock) + "\"}}}}}";
+                    String patch = restartPatch(Instant.now(clock));
                     PatchContext merge = PatchContext.of(PatchType.JSON_MERGE);
                     ServiceAccountBinder.write(
                             () -> switch (kind) {
@@ -161,5 +160,17 @@ final class WorkloadRestarter {
 
     private static boolean isRoleVar(EnvVar e) {
         return "AWS_ROLE_ARN".equals(e.getName());
+    }
+
+    /** A JSON merge patch that stamps the pod template, as {@code kubectl rollout restart} does. */
+    static String restartPatch(Instant at) {
+        Map<String, Object> patch = Map.of(
+                "spec",
+                Map.of("template", Map.of("metadata", Map.of("annotations", Map.of(RESTARTED_AT, at.toString())))));
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(patch);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("restart patch not serialisable", e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.eksirsa.engine.kube;
 
 import dev.eksirsa.engine.api.AccessDeniedException;
+import dev.eksirsa.engine.api.ConflictException;
 import dev.eksirsa.engine.api.EksIrsaException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.function.Supplier;
@@ -30,9 +31,26 @@ public final class KubeErrors {
                     case UNREACHABLE -> unreachable(name, cluster.server(), null, e);
                     case OTHER -> describe(e);
                 };
-        return e.getCode() == 401 || e.getCode() == 403
-                ? new AccessDeniedException(message, null, e)
-                : new EksIrsaException(message, null, e);
+        return typed(message, e);
+    }
+
+    /**
+     * A refusal of a call whose cluster the caller does not name (the message says what failed and fabric8's
+     * reason: URL and status, never the bearer token).
+     */
+    public static EksIrsaException translate(String what, KubernetesClientException e) {
+        String reason = e.getStatus() != null && e.getStatus().getMessage() != null
+                ? e.getStatus().getMessage()
+                : e.getMessage();
+        return typed(what + " failed: " + reason, e);
+    }
+
+    private static EksIrsaException typed(String message, KubernetesClientException e) {
+        return switch (e.getCode()) {
+            case 401, 403 -> new AccessDeniedException(message, null, e);
+            case 409 -> new ConflictException(message, null, e);
+            default -> new EksIrsaException(message, null, e);
+        };
     }
 
     static String unauthorized(String cluster) {

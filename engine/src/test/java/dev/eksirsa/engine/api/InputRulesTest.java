@@ -3,6 +3,7 @@ package dev.eksirsa.engine.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -74,5 +75,22 @@ class InputRulesTest {
         assertThatThrownBy(() -> InputRules.clusterName("name", name))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("invalid name: ");
+    }
+
+    @Test
+    void tag_withAControlCharacter_namesTheRealRule() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> InputRules.tag("tags", "team", "a\u001b[31mred"))
+                .hasMessageContaining("tag values may hold only")
+                .hasMessageNotContaining("0-256");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> InputRules.tag("tags", "aws:x", "v"))
+                .hasMessageContaining("reserved by AWS");
+    }
+
+    @Test
+    void errorMessages_showControlCharactersEscaped() {
+        InvalidInputException e = new InvalidInputException("roleName", "\"bad\u001b[2J\nforged line\" is not a name");
+
+        assertThat(e.getMessage()).doesNotContain("\u001b").doesNotContain("\n").contains("\\u001b", "\\u000a");
+        assertThat(e.rule()).doesNotContain("\u001b");
     }
 }

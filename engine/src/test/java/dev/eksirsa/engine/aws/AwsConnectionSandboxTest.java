@@ -87,6 +87,19 @@ class AwsConnectionSandboxTest {
     }
 
     @Test
+    void close_closesEveryClientItOpened() {
+        AwsClients clients = admin().withAssumeRole(new AssumeRole(readOnlyRole, null, "closing", null))
+                .open();
+        clients.sts().getCallerIdentity();
+
+        clients.close();
+
+        // everything is closed with it, and nothing can be reopened through it by mistake
+        assertThat(catchThrowable(clients::sts)).isInstanceOf(IllegalStateException.class);
+        assertThat(catchThrowable(clients::iam)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void reconcile_deniedWrite_isAccessDeniedNamingTheResourceWithRequestIdAndNoSecret() {
         AwsConnection connection = admin().withAssumeRole(new AssumeRole(readOnlyRole, null, "ro", null));
         Throwable failure;

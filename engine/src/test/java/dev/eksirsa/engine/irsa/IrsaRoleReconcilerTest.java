@@ -404,6 +404,76 @@ class IrsaRoleReconcilerTest {
     // --- helpers
 
     @Test
+    void parallelRunsOfTheSameRole_allConvergeToOneTrustStatement() throws Exception {
+        IrsaRoleSpec spec = base("parallel", "app").roleName("parallel-role").build();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<IrsaRoleResult>> runs = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                runs.add(pool.submit(() -> {
+                    try (AwsClients own =
+                            SandboxAws.connection(sandbox, sandbox.primary()).open()) {
+                        start.await();
+                        return new IrsaRoleReconciler(own, new SandboxAws.Lines()).reconcile(spec);
+                    }
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<IrsaRoleResult> run : runs) {
+                assertThat(run.get(60, java.util.concurrent.TimeUnit.SECONDS).roleName())
+                        .isEqualTo("parallel-role");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        String trust = java.net.URLDecoder.decode(
+                aws.iam().getRole(b -> b.roleName("parallel-role")).role().assumeRolePolicyDocument(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(trust.split("AssumeRoleWithWebIdentity", -1)).hasSize(2);
+        sandbox.calls().clear();
+        assertThat(reconciler.reconcile(spec).changes()).isEmpty();
+        assertThat(sandbox.calls().mutating()).isEmpty();
+    }
+
+    @Test
+    void arnsOfAnotherPartition_areRefusedBeforeAnyCall() {
+        String china = "arn:aws-cn:iam::111122223333:role/Role-2";
+        sandbox.calls().clear();
+
+        for (IrsaRoleSpec spec : java.util.List.of(
+                base("team", "app").assumeRoleArn(china).build(),
+                base("team", "app")
+                        .policyArn("arn:aws-us-gov:iam::aws:policy/ReadOnlyAccess")
+                        .build(),
+                base("team", "app")
+                        .permissionsBoundary("arn:aws-cn:iam::111122223333:policy/boundary")
+                        .build())) {
+            assertThatThrownBy(() -> reconciler.reconcile(spec))
+                    .isInstanceOf(dev.eksirsa.engine.api.InvalidInputException.class)
+                    .hasMessageContaining("partition")
+                    .hasMessageContaining("the step runs in aws");
+        }
+        assertThat(sandbox.calls().all()).isEmpty();
+    }
+
+    @Test
+    void oidcProviderOfAnotherCluster_isRefusedBeforeAnyWrite() {
+        String otherIssuer = IrsaSandbox.clusterWithProvider(sandbox, "other-cluster");
+        String otherProvider = "arn:aws:iam::" + sandbox.primary().accountId() + ":oidc-provider/"
+                + otherIssuer.substring("https://".length());
+        sandbox.calls().clear();
+
+        assertThatThrownBy(() -> reconciler.reconcile(
+                        base("team", "app").oidcProviderArn(otherProvider).build()))
+                .isInstanceOf(dev.eksirsa.engine.api.InvalidInputException.class)
+                .hasMessageContaining("invalid oidcProviderArn")
+                .hasMessageContaining(IrsaSandbox.CLUSTER);
+        assertThat(sandbox.calls().mutating()).isEmpty();
+    }
+
+    @Test
     void oidcProviderOfAnotherAccount_isRefusedBeforeAnyWrite() {
         String foreign = "arn:aws:iam::999988887777:oidc-provider/" + issuer.substring("https://".length());
         sandbox.calls().clear();

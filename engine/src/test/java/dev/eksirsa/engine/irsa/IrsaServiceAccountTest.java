@@ -1,6 +1,7 @@
 package dev.eksirsa.engine.irsa;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eksirsa.engine.aws.AwsClients;
 import dev.eksirsa.engine.aws.eks.EksTokenGenerator;
@@ -276,6 +277,84 @@ class IrsaServiceAccountTest {
     private KubernetesClient client() {
         return KubeClients.eks(
                 endpoint, new EksTokenGenerator(aws.credentialsProvider(), aws.region(), null, Clock.systemUTC()));
+    }
+
+    @Test
+    void reconcile_serviceAccountAnnotatedWithAForeignRole_isRefusedBeforeAnyWrite() {
+        String ns = unique("taken");
+        String sa = unique("app");
+        String foreign = "arn:aws:iam::" + sandbox.primary().accountId() + ":role/someone-elses";
+        foreignAccount(ns, sa, foreign);
+        sandbox.calls().clear();
+
+        assertThatThrownBy(() -> reconciler.reconcile(base(ns, sa).build()))
+                .isInstanceOf(dev.eksirsa.engine.api.ConflictException.class)
+                .hasMessageContaining(foreign)
+                .hasMessageContaining("overrideExistingServiceAccounts");
+        assertThat(sandbox.calls().mutating()).isEmpty();
+        assertThat(kube.serviceAccounts()
+                        .inNamespace(ns)
+                        .withName(sa)
+                        .get()
+                        .getMetadata()
+                        .getAnnotations())
+                .containsEntry("eks.amazonaws.com/role-arn", foreign);
+    }
+
+    @Test
+    void reconcile_takeoverWithOverride_keepsThePreviousRoleAndTeardownRestoresIt() {
+        String ns = unique("taken");
+        String sa = unique("app");
+        String foreign = "arn:aws:iam::" + sandbox.primary().accountId() + ":role/someone-elses";
+        foreignAccount(ns, sa, foreign);
+        IrsaRoleSpec spec = base(ns, sa).overrideExistingServiceAccounts(true).build();
+
+        IrsaRoleResult taken = reconciler.reconcile(spec);
+        sandbox.calls().clear();
+        IrsaRoleResult again = reconciler.reconcile(spec);
+
+        java.util.Map<String, String> annotations = kube.serviceAccounts()
+                .inNamespace(ns)
+                .withName(sa)
+                .get()
+                .getMetadata()
+                .getAnnotations();
+        assertThat(annotations)
+                .containsEntry("eks.amazonaws.com/role-arn", taken.roleArn())
+                .containsEntry("eks-irsa/previous-role-arn", foreign);
+        assertThat(taken.warnings()).anyMatch(w -> w.contains("taken over"));
+        assertThat(again.changes()).isEmpty();
+        assertThat(sandbox.calls().mutating()).isEmpty();
+
+        reconciler.reconcile(spec.withState(RoleState.ABSENT));
+
+        assertThat(kube.serviceAccounts()
+                        .inNamespace(ns)
+                        .withName(sa)
+                        .get()
+                        .getMetadata()
+                        .getAnnotations())
+                .containsEntry("eks.amazonaws.com/role-arn", foreign)
+                .doesNotContainKey("eks-irsa/previous-role-arn");
+    }
+
+    private void foreignAccount(String ns, String sa, String roleArn) {
+        kube.namespaces()
+                .resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(ns)
+                        .endMetadata()
+                        .build())
+                .create();
+        kube.serviceAccounts()
+                .inNamespace(ns)
+                .resource(new ServiceAccountBuilder()
+                        .withNewMetadata()
+                        .withName(sa)
+                        .addToAnnotations("eks.amazonaws.com/role-arn", roleArn)
+                        .endMetadata()
+                        .build())
+                .create();
     }
 
     @Test

@@ -58,6 +58,12 @@ public final class ClusterArgs {
                                     .flag("--access-principal-arn", "ARN"),
                             Arg.of("tags", ArgType.MAP, "Tags of a new cluster.")
                                     .flag("--tag", "KEY=VALUE"),
+                            Arg.of(
+                                            "bootstrapClusterCreatorAdmin",
+                                            ArgType.BOOLEAN,
+                                            "Make the creator of a new cluster a permanent cluster admin (EKS's default); turn off to grant access only through accessPrincipalArns.")
+                                    .defaultsTo(true, "true")
+                                    .flag("--bootstrap-cluster-creator-admin"),
                             Arg.string("state", "present, or absent to delete what eks-irsa created.")
                                     .defaultsTo("present", "present")
                                     .flag("--state", "STATE"),
@@ -95,6 +101,7 @@ public final class ClusterArgs {
                 .nodegroup(nodegroup)
                 .accessPrincipalArns(a.strings("accessPrincipalArns"))
                 .tags(a.map("tags"))
+                .bootstrapClusterCreatorAdmin(a.bool("bootstrapClusterCreatorAdmin"))
                 .dryRun(a.bool("dryRun"))
                 .pollInterval(pollFor(timeout))
                 .timeout(timeout)

@@ -4,6 +4,7 @@ import dev.eksirsa.engine.api.Change;
 import dev.eksirsa.engine.api.ConflictException;
 import dev.eksirsa.engine.api.EksIrsaException;
 import dev.eksirsa.engine.api.InputRules;
+import dev.eksirsa.engine.api.InvalidInputException;
 import dev.eksirsa.engine.api.PlannedChange;
 import dev.eksirsa.engine.api.RecordingListener;
 import dev.eksirsa.engine.aws.AwsClients;
@@ -66,6 +67,9 @@ final class ClusterEnsurer {
             String accountId = AwsErrors.call(
                     "identifying the caller",
                     () -> aws.sts().getCallerIdentity().account());
+            if (spec.nodegroup() != null) {
+                sameAccount("nodeRoleArn", spec.nodegroup().nodeRoleArn(), accountId);
+            }
             List<String> subnets =
                     spec.subnetIds().isEmpty() ? new DefaultSubnets(aws.ec2()).find(aws.region()) : spec.subnetIds();
             List<PlannedChange> creation = planCreation(spec, accountId, subnets);
@@ -143,6 +147,7 @@ final class ClusterEnsurer {
         String name = spec.name();
         List<PlannedChange> plan = new ArrayList<>();
         String roleArn = spec.clusterRoleArn();
+        sameAccount("clusterRoleArn", roleArn, accountId);
         if (roleArn == null) {
             ServiceRolePlan role = new ServiceRoleReconciler(aws.iam(), aws.partition(), accountId, progress)
                     .plan(
@@ -157,7 +162,8 @@ final class ClusterEnsurer {
         Map<String, String> tags = new LinkedHashMap<>(spec.tags());
         tags.putAll(Ownership.tags(name));
         String detail = "Kubernetes " + (spec.kubernetesVersion() == null ? "(EKS default)" : spec.kubernetesVersion())
-                + ", subnets " + String.join(",", subnets) + ", creator is cluster admin";
+                + ", subnets " + String.join(",", subnets)
+                + (spec.bootstrapClusterCreatorAdmin() ? ", creator is cluster admin" : ", creator is not made admin");
         String arn = EksArns.cluster(aws.partition(), aws.region(), accountId, name);
         plan.add(new PlannedChange(Change.create(ClusterReconciler.KIND, arn, detail), () -> {
             progress.info("Creating EKS cluster " + name + " in " + aws.region());
@@ -170,7 +176,7 @@ final class ClusterEnsurer {
                             .endpointPublicAccess(spec.endpointPublicAccess())
                             .endpointPrivateAccess(spec.endpointPrivateAccess()))
                     .accessConfig(a -> a.authenticationMode(AuthenticationMode.API_AND_CONFIG_MAP)
-                            .bootstrapClusterCreatorAdminPermissions(true))
+                            .bootstrapClusterCreatorAdminPermissions(spec.bootstrapClusterCreatorAdmin()))
                     .tags(tags));
             if (spec.clusterRoleArn() == null) {
                 RolePropagation.standard(progress).call(what, CreateClusterResponse.class, create, waits.deadline());
@@ -256,6 +262,16 @@ final class ClusterEnsurer {
                 changes,
                 warnings,
                 true);
+    }
+
+    /** EKS takes service roles of the cluster's own account only; refused now, not by CreateCluster after writes. */
+    static void sameAccount(String field, String roleArn, String accountId) {
+        if (roleArn != null && !roleArn.split(":", 6)[4].equals(accountId)) {
+            throw new InvalidInputException(
+                    field,
+                    "is a role of account " + roleArn.split(":", 6)[4] + ", but the cluster is in account " + accountId
+                            + "; EKS takes only roles of the cluster's own account");
+        }
     }
 
     private void warn(String line) {

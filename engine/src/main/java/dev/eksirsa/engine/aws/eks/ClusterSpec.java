@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param pollInterval how often waits describe the resource
  * @param timeout the limit of each wait, and the overall budget of the run unless the caller passes a {@code Deadline}
  * @param connection the cluster's account, by reference
+ * @param bootstrapClusterCreatorAdmin whether a new cluster makes its creator a cluster admin (EKS's default); off,
+ *     access is only what {@code accessPrincipalArns} grant, and can be taken away
  */
 public record ClusterSpec(
         String name,
@@ -39,7 +41,8 @@ public record ClusterSpec(
         boolean dryRun,
         Duration pollInterval,
         Duration timeout,
-        ConnectionRef connection) {
+        ConnectionRef connection,
+        boolean bootstrapClusterCreatorAdmin) {
     public static final Duration DEFAULT_POLL = Duration.ofSeconds(30);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(25);
     private static final int MAX_USER_TAGS = 40;
@@ -137,6 +140,7 @@ public record ClusterSpec(
         private Duration pollInterval;
         private Duration timeout;
         private ConnectionRef connection;
+        private boolean bootstrapClusterCreatorAdmin = true;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -212,6 +216,11 @@ public record ClusterSpec(
             return this;
         }
 
+        public Builder bootstrapClusterCreatorAdmin(boolean value) {
+            bootstrapClusterCreatorAdmin = value;
+            return this;
+        }
+
         public Builder connection(ConnectionRef value) {
             connection = value;
             return this;
@@ -234,7 +243,8 @@ public record ClusterSpec(
                     dryRun,
                     pollInterval,
                     timeout,
-                    connection);
+                    connection,
+                    bootstrapClusterCreatorAdmin);
         }
     }
 }

@@ -81,9 +81,10 @@ final class EksWaits {
             int next = attempts.incrementAndGet();
             progress.info("Waiting for " + resource + " to become " + goal + " (attempt " + next + " of "
                     + settings.maxAttempts() + ", " + Durations.human(Duration.between(start, Instant.now())) + ")");
-            return poll;
+            return settings.delayAfter(attempt);
         };
-        progress.info("Waiting for " + resource + " to become " + goal + " (poll every " + Durations.human(poll)
+        progress.info("Waiting for " + resource + " to become " + goal + " (poll after "
+                + Durations.human(settings.firstPoll()) + ", doubling up to every " + Durations.human(poll)
                 + ", timeout " + Durations.human(settings.timeout()) + ")");
         // A success may be an exception (ResourceNotFound when waiting for deletion); failures are thrown.
         try (EksWaiter waiter = EksWaiter.builder().client(eks).build()) {

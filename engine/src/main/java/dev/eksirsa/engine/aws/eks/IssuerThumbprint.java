@@ -1,5 +1,6 @@
 package dev.eksirsa.engine.aws.eks;
 
+import dev.eksirsa.engine.api.InvalidInputException;
 import dev.eksirsa.engine.api.ProgressListener;
 import dev.eksirsa.engine.aws.ProxySettings;
 import java.io.ByteArrayInputStream;
@@ -64,7 +65,9 @@ public final class IssuerThumbprint {
         try {
             return withExtraTrust(Files.readString(Path.of(bundle)));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read AWS_CA_BUNDLE " + bundle + ": " + e.getMessage(), e);
+            throw new InvalidInputException(
+                    "AWS_CA_BUNDLE",
+                    "cannot read " + bundle + " (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -78,7 +81,7 @@ public final class IssuerThumbprint {
             }
             return new IssuerThumbprint(certs, Duration.ofSeconds(10));
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("not a PEM certificate bundle: " + e.getMessage(), e);
+            throw new InvalidInputException("AWS_CA_BUNDLE", "is not a PEM certificate bundle");
         }
     }
 

@@ -50,6 +50,7 @@ final class NodegroupReconciler {
         }
         List<PlannedChange> plan = new ArrayList<>();
         String roleArn = spec.nodeRoleArn();
+        ClusterEnsurer.sameAccount("nodeRoleArn", roleArn, accountId);
         if (roleArn == null) {
             ServiceRolePlan role = new ServiceRoleReconciler(aws.iam(), aws.partition(), accountId, progress)
                     .plan(

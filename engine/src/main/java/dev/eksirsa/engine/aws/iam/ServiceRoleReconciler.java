@@ -11,7 +11,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,6 +30,8 @@ import software.amazon.awssdk.services.iam.model.Tag;
  * same name.
  */
 public final class ServiceRoleReconciler {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
     public static final String KIND = "IamRole";
 
     private final IamClient iam;
@@ -118,13 +122,35 @@ public final class ServiceRoleReconciler {
                 }));
     }
 
+    /**
+     * The trust of a service role, as JSON written by Jackson. EKS's cluster role carries {@code aws:SourceAccount}
+     * (AWS's confused-deputy advice for EKS): only EKS acting for this account may assume it.
+     */
+    static String serviceTrust(String service, String accountId) {
+        Map<String, Object> statement = new LinkedHashMap<>();
+        statement.put("Sid", "EksIrsaService");
+        statement.put("Effect", "Allow");
+        statement.put("Principal", Map.of("Service", service));
+        statement.put("Action", "sts:AssumeRole");
+        if ("eks.amazonaws.com".equals(service)) {
+            statement.put("Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", accountId)));
+        }
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("Version", "2012-10-17");
+        document.put("Statement", List.of(statement));
+        try {
+            return JSON.writeValueAsString(document);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("trust policy not serialisable", e);
+        }
+    }
+
     private void create(String roleName, String clusterName, String service) {
         progress.info("Creating IAM role " + roleArn(roleName));
         List<Tag> tags = new ArrayList<>();
         Ownership.tags(clusterName)
                 .forEach((k, v) -> tags.add(Tag.builder().key(k).value(v).build()));
-        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"EksIrsaService\",\"Effect\":\"Allow\","
-                + "\"Principal\":{\"Service\":\"" + service + "\"},\"Action\":\"sts:AssumeRole\"}]}";
+        String trust = serviceTrust(service, accountId);
         AwsErrors.run(
                 "creation of IAM role " + roleArn(roleName) + " in " + accountId,
                 () -> iam.createRole(b -> b.roleName(roleName)

@@ -85,7 +85,9 @@ class ClusterGuardsTest {
     void accessEntriesOnAConfigMapOnlyCluster_areRefusedWithTheFix() {
         String name = uniqueName();
         sdkCluster(name); // the EKS API's default authentication mode: CONFIG_MAP
-        aws.eks().waiter().waitUntilClusterActive(b -> b.name(name));
+        aws.eks().waiter().waitUntilClusterActive(b -> b.name(name), o -> o.backoffStrategyV2(
+                        software.amazon.awssdk.retries.api.BackoffStrategy.fixedDelay(Duration.ofMillis(200)))
+                .maxAttempts(100));
         sandbox.calls().clear();
 
         assertThatThrownBy(() -> reconciler.reconcile(spec(name)
@@ -98,6 +100,47 @@ class ClusterGuardsTest {
         assertThat(mutating())
                 .extracting(CallRecord::action)
                 .doesNotContain("CreateAccessEntry", "AssociateAccessPolicy");
+    }
+
+    @Test
+    void newCluster_canLeaveTheCreatorOutOfAdmin_andItsServiceRoleTrustsOnlyThisAccount() {
+        String name = uniqueName();
+
+        reconciler.reconcile(
+                spec(name).create(true).bootstrapClusterCreatorAdmin(false).build());
+
+        var cluster = aws.eks().describeCluster(b -> b.name(name)).cluster();
+        assertThat(cluster.accessConfig().bootstrapClusterCreatorAdminPermissions())
+                .isFalse();
+        String trust = java.net.URLDecoder.decode(
+                aws.iam()
+                        .getRole(b -> b.roleName(ServiceRoleReconciler.roleName(name, "cluster")))
+                        .role()
+                        .assumeRolePolicyDocument(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(trust)
+                .contains("\"aws:SourceAccount\":\"" + sandbox.primary().accountId() + "\"");
+    }
+
+    @Test
+    void serviceRolesOfAnotherAccount_areRefusedBeforeAnyWrite() {
+        String foreign = "arn:aws:iam::999988887777:role/";
+        sandbox.calls().clear();
+
+        assertThatThrownBy(() -> reconciler.reconcile(spec(uniqueName())
+                        .create(true)
+                        .clusterRoleArn(foreign + "cluster")
+                        .build()))
+                .isInstanceOf(dev.eksirsa.engine.api.InvalidInputException.class)
+                .hasMessageContaining("invalid clusterRoleArn")
+                .hasMessageContaining("999988887777");
+        assertThatThrownBy(() -> reconciler.reconcile(spec(uniqueName())
+                        .create(true)
+                        .nodegroup(new NodegroupSpec("ng", null, 1, 1, 1, foreign + "node"))
+                        .build()))
+                .isInstanceOf(dev.eksirsa.engine.api.InvalidInputException.class)
+                .hasMessageContaining("invalid nodeRoleArn");
+        assertThat(mutating()).isEmpty();
     }
 
     private void sdkCluster(String name) {

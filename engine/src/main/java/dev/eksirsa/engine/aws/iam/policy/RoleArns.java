@@ -1,16 +1,13 @@
 package dev.eksirsa.engine.aws.iam.policy;
 
+import dev.eksirsa.engine.api.InputRules;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Tells a role ARN from everything people put in its place (the runbook's Role-1 policy names a managed policy
  * ARN as the role to assume, which can never match a role). Partitions: aws, aws-cn, aws-us-gov.
  */
 public final class RoleArns {
-    private static final Pattern ROLE = Pattern.compile(
-            "arn:(aws|aws-cn|aws-us-gov):iam::[0-9]{12}:role/(?:[\\x21-\\x7E&&[^/]]+/)*[\\w+=,.@-]{1,64}");
-
     private RoleArns() {}
 
     /** Empty for a role ARN, else what the value is instead ("a managed policy ARN", "a wildcard", …). */
@@ -21,7 +18,7 @@ public final class RoleArns {
         if (Wildcards.hasWildcard(value)) {
             return Optional.of("a wildcard");
         }
-        if (ROLE.matcher(value).matches()) {
+        if (InputRules.isRoleArn(value)) {
             return Optional.empty();
         }
         if (!value.startsWith("arn:")) {
