@@ -127,6 +127,38 @@ final class RolePlanner {
                         Change.delete(POLICY, policyId(arn, p), "delete inline policy " + p),
                         "Deleting inline policy " + p + " of IAM role " + arn,
                         () -> deleteInline(name, arn, p))));
+        List<String> records = new ArrayList<>();
+        role.tags().forEach((key, value) -> {
+            if (key.startsWith(AddedRecord.POLICY_PREFIX)) {
+                records.add(key);
+                if (role.attachedPolicyArns().contains(value)) {
+                    changes.add(change(
+                            Change.delete(POLICY, policyId(arn, value), "detach " + value + " (added by eks-irsa)"),
+                            "Detaching " + value + " from IAM role " + arn,
+                            () -> detach(name, arn, value)));
+                }
+            } else if (key.startsWith(AddedRecord.INLINE_PREFIX)) {
+                records.add(key);
+                if (role.inlinePolicies().containsKey(value)) {
+                    changes.add(change(
+                            Change.delete(
+                                    POLICY,
+                                    policyId(arn, value),
+                                    "delete inline policy " + value + " (added by eks-irsa)"),
+                            "Deleting inline policy " + value + " of IAM role " + arn,
+                            () -> deleteInline(name, arn, value)));
+                }
+            }
+        });
+        if (!records.isEmpty()) {
+            List<String> sorted = records.stream().sorted().toList();
+            changes.add(change(
+                    Change.update(ROLE, arn, "remove eks-irsa's records " + sorted),
+                    "Untagging IAM role " + arn,
+                    () -> AwsErrors.run(
+                            "untagging IAM role " + arn,
+                            () -> iam.untagRole(b -> b.roleName(name).tagKeys(sorted)))));
+        }
         progress.warn("IAM role " + arn + " was not created by eks-irsa; only what eks-irsa added is removed");
         return new RolePlan(arn, true, trust, changes);
     }
@@ -234,7 +266,12 @@ final class RolePlanner {
         desired.policyArns().stream()
                 .filter(p -> !role.attachedPolicyArns().contains(p))
                 .sorted()
-                .forEach(p -> changes.add(attach(role.name(), role.arn(), p)));
+                .forEach(p -> {
+                    changes.add(attach(role.name(), role.arn(), p));
+                    if (!role.ours()) {
+                        record(role, AddedRecord.policy(p), p, changes);
+                    }
+                });
         List<String> extra = role.attachedPolicyArns().stream()
                 .filter(p -> !desired.policyArns().contains(p))
                 .sorted()
@@ -256,6 +293,9 @@ final class RolePlanner {
             if (current == null || !normalizer.equivalent(current, document)) {
                 changes.add(putInline(role.name(), role.arn(), p, document));
             }
+            if (current == null && !role.ours() && !p.startsWith(PolicyStatement.OUR_SID_PREFIX)) {
+                record(role, AddedRecord.inline(p), p, changes);
+            }
         });
         List<String> extra = role.inlinePolicies().keySet().stream()
                 .filter(p -> !desired.inlinePolicies().containsKey(p))
@@ -272,6 +312,26 @@ final class RolePlanner {
                         + " is not in the spec and is left (use exclusive to delete it)");
             }
         }
+    }
+
+    /** Tags a foreign role with what this run adds to it, so teardown removes that and nothing else. */
+    private void record(
+            ActualRole role, Optional<Map.Entry<String, String>> tag, String what, List<PlannedChange> changes) {
+        if (tag.isEmpty()) {
+            progress.warn("IAM role " + role.arn() + ": " + what + " is too long to record on the role; state absent"
+                    + " will leave it");
+            return;
+        }
+        Tag record = Tag.builder()
+                .key(tag.get().getKey())
+                .value(tag.get().getValue())
+                .build();
+        changes.add(change(
+                Change.update(ROLE, role.arn(), "record " + what + " as added by eks-irsa (tag " + record.key() + ")"),
+                "Recording on IAM role " + role.arn() + " that eks-irsa added " + what,
+                () -> AwsErrors.run(
+                        "tagging IAM role " + role.arn(),
+                        () -> iam.tagRole(b -> b.roleName(role.name()).tags(record)))));
     }
 
     private PlannedChange putInline(String roleName, String arn, String policyName, PolicyDocument document) {

@@ -253,7 +253,11 @@ class IrsaRoleReconcilerTest {
         assertThat(exists(foreign, sandbox.primary())).isTrue();
         assertThat(trust(foreign, sandbox.primary()).ours()).isEmpty();
         assertThat(trust(foreign, sandbox.primary()).notOurs()).hasSize(1);
-        assertThat(attached(foreign, sandbox.primary())).contains(EC2_FULL);
+        assertThat(attached(foreign, sandbox.primary())).contains(EC2_FULL).doesNotContain(S3_READ);
+        try (IamClient iam = IrsaSandbox.iam(sandbox, sandbox.primary())) {
+            assertThat(iam.listRoleTags(b -> b.roleName(foreign)).tags())
+                    .noneMatch(t -> t.key().startsWith("eks-irsa:added-"));
+        }
         assertThat(removedForeign.updated()).isTrue();
         assertThat(exists(IrsaSandbox.CLUSTER + "-cluster-role", sandbox.primary()))
                 .isTrue();

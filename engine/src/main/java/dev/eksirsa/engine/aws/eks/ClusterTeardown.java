@@ -70,15 +70,16 @@ final class ClusterTeardown {
                             waits.clusterDeleted(name);
                         }));
             } else {
-                progress.warn("EKS cluster \"" + name + "\" was not created by eks-irsa and is left in place,"
-                        + " with its OIDC provider");
+                progress.warn("EKS cluster \"" + name + "\" was not created by eks-irsa and is left in place;"
+                        + " only what eks-irsa added to it goes");
             }
         }
+        // the provider goes whenever eks-irsa made it (its tags say so), also for a cluster it did not create
+        OidcProviderReconciler oidc = new OidcProviderReconciler(aws.iam(), uri -> Optional.empty(), progress);
+        boolean known = cluster.isPresent();
+        providerArns(cluster, accountId)
+                .forEach(arn -> oidc.planDelete(arn, name, known).ifPresent(plan::add));
         if (clusterGoes) {
-            OidcProviderReconciler oidc = new OidcProviderReconciler(aws.iam(), uri -> Optional.empty(), progress);
-            boolean known = cluster.isPresent();
-            providerArns(cluster, accountId)
-                    .forEach(arn -> oidc.planDelete(arn, name, known).ifPresent(plan::add));
             ServiceRoleReconciler roles = new ServiceRoleReconciler(aws.iam(), aws.partition(), "", progress);
             plan.addAll(roles.planDelete(ServiceRoleReconciler.roleName(name, "node"), name));
             plan.addAll(roles.planDelete(ServiceRoleReconciler.roleName(name, "cluster"), name));

@@ -369,6 +369,28 @@ class ClusterReconcilerTest {
     }
 
     @Test
+    void reconcile_absentOnAForeignCluster_removesTheProviderEksIrsaAddedAndKeepsTheCluster() {
+        String foreign = uniqueName();
+        existingCluster(foreign);
+        ClusterResult ensured = reconciler.reconcile(ClusterSpec.builder(foreign)
+                .pollInterval(Duration.ofMillis(100))
+                .build());
+        assertThat(ensured.oidcProviderCreated()).isTrue();
+
+        ClusterResult absent = reconciler.reconcile(ClusterSpec.builder(foreign)
+                .state(DesiredState.ABSENT)
+                .pollInterval(Duration.ofMillis(100))
+                .build());
+
+        assertThat(absent.changes())
+                .extracting(c -> c.kind() + ":" + c.action() + ":" + c.id())
+                .containsExactly("OidcProvider:DELETE:" + ensured.oidcProviderArn());
+        assertThat(aws.eks().listClusters().clusters()).contains(foreign);
+        assertThat(aws.iam().listOpenIDConnectProviders().openIDConnectProviderList())
+                .noneMatch(p -> p.arn().equals(ensured.oidcProviderArn()));
+    }
+
+    @Test
     void reconcile_withNodegroup_createsItActiveRerunsCleanAndTearsDownInOrder() {
         String name = uniqueName();
         ClusterSpec spec = create(name)

@@ -1,0 +1,47 @@
+package dev.eksirsa.engine.irsa;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What eks-irsa added to a role it did not create, recorded on the role as tags so that {@code state: absent} can
+ * take exactly that away (part of the ownership contract): {@code eks-irsa:added-policy:<hash>} = the attached
+ * managed policy's ARN, {@code eks-irsa:added-inline:<hash>} = the inline policy's name. The hash (8 hex of SHA-256
+ * of the value) keeps keys short and stable; {@code eks-irsa:} keys are reserved, so users cannot collide.
+ */
+final class AddedRecord {
+    static final String POLICY_PREFIX = "eks-irsa:added-policy:";
+    static final String INLINE_PREFIX = "eks-irsa:added-inline:";
+    private static final int MAX_TAG_VALUE = 256;
+
+    private AddedRecord() {}
+
+    /** The tag that records an attachment, or empty when the ARN is too long for a tag value. */
+    static Optional<Map.Entry<String, String>> policy(String policyArn) {
+        return entry(POLICY_PREFIX, policyArn);
+    }
+
+    static Optional<Map.Entry<String, String>> inline(String policyName) {
+        return entry(INLINE_PREFIX, policyName);
+    }
+
+    private static Optional<Map.Entry<String, String>> entry(String prefix, String value) {
+        if (value.length() > MAX_TAG_VALUE) {
+            return Optional.empty();
+        }
+        return Optional.of(Map.entry(prefix + hash(value), value));
+    }
+
+    private static String hash(String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}
