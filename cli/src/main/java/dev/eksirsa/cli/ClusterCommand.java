@@ -26,6 +26,7 @@ final class ClusterCommand implements StepCommand.Extras<ClusterSpec, ClusterRes
                 Steps.CLUSTER,
                 new ClusterCommand(),
                 io,
+                "Ensure an EKS cluster and the IAM OIDC provider of its issuer.",
                 "Ensure an EKS cluster and the IAM OIDC provider of its issuer; with --create, create the cluster",
                 "first; with --state absent, delete what eks-irsa created. The OIDC issuer's certificate is checked",
                 "against the JVM's CAs plus AWS_CA_BUNDLE. Afterwards the caller's access to the cluster's",

@@ -14,6 +14,7 @@ final class RoleCommand implements StepCommand.Extras<IrsaRoleSpec, IrsaRoleResu
                 Steps.ROLE,
                 new RoleCommand(),
                 io,
+                "Ensure an IRSA role, its cross-account target roles and the annotated service accounts.",
                 "Ensure an IAM role for Kubernetes service accounts (IRSA): trusted by the cluster's OIDC provider for",
                 "exactly the named service accounts, with its policies and the roles it may assume; cross-account",
                 "target roles (--spec targetRoles) trusting exactly it; the service accounts annotated with it.");

@@ -61,11 +61,15 @@ final class StepCommand<S, R extends StepResult> implements Callable<Integer> {
     }
 
     static <S, R extends StepResult> CommandLine commandLine(
-            Step<S, R> step, Extras<S, R> extras, CliIo io, String... description) {
+            Step<S, R> step, Extras<S, R> extras, CliIo io, String summary, String... description) {
         StepCommand<S, R> runner = new StepCommand<>(step, extras, io);
         CommandSpec spec = CommandSpec.wrapWithoutInspection(runner);
         spec.name(step.command()).mixinStandardHelpOptions(true);
-        spec.usageMessage().description(String.join(" ", description)).width(100);
+        // the summary is the command list's one line; the description the command's own help
+        spec.usageMessage()
+                .header(summary)
+                .description(String.join(" ", description))
+                .width(100);
         for (Arg arg : step.arguments().args()) {
             if (arg.flag() != null) {
                 spec.addOption(option(arg));
@@ -99,9 +103,10 @@ final class StepCommand<S, R extends StepResult> implements Callable<Integer> {
             b.paramLabel(arg.flagLabel());
         }
         switch (arg.type()) {
-            case BOOLEAN -> b.arity("0..1")
+            case BOOLEAN -> b.arity("0..1") // --x=false overrides a spec's true
+                    .paramLabel("true|false")
                     .type(boolean.class)
-                    .negatable(arg.negatable()); // --x=false overrides a spec
+                    .negatable(arg.negatable());
             case INTEGER -> b.type(Integer.class);
             case LIST -> b.type(List.class).auxiliaryTypes(String.class);
             case MAP -> b.type(Map.class).auxiliaryTypes(String.class, String.class);

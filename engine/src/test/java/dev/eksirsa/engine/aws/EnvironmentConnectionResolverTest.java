@@ -73,6 +73,35 @@ class EnvironmentConnectionResolverTest {
     }
 
     @Test
+    void targetRegion_overridesTheBaseRegion_andOtherwiseFollowsIt() {
+        AwsConnection base = new EnvironmentConnectionResolver(Map.of("AWS_PROFILE", "main"), true)
+                .resolve(ConnectionRef.DEFAULT.withRegion("us-west-2"), null);
+        EnvironmentConnectionResolver targets =
+                new EnvironmentConnectionResolver(Map.of("K", "AKIAX", "S", "s"), false);
+        ConnectionRef second = ConnectionRef.credentialsEnv(new ConnectionRef.CredentialsEnv("K", "S", null));
+
+        assertThat(targets.resolve(second.withRegion("eu-west-1"), base).region())
+                .isEqualTo("eu-west-1");
+        assertThat(targets.resolve(second, base).region()).isEqualTo("us-west-2");
+    }
+
+    @Test
+    void profile_mustExistInTheEnvironmentsFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path credentials = java.nio.file.Files.writeString(
+                dir.resolve("credentials"), "[deploy]\naws_access_key_id = AKIAX\naws_secret_access_key = s3cr3t\n");
+        EnvironmentConnectionResolver resolver = new EnvironmentConnectionResolver(
+                Map.of("AWS_SHARED_CREDENTIALS_FILE", credentials.toString(), "AWS_REGION", "us-east-1"), false);
+
+        assertThat(resolver.resolve(ConnectionRef.profile("deploy"), null).credentials())
+                .isEqualTo(CredentialsSource.profile("deploy"));
+        assertThatThrownBy(() -> resolver.resolve(ConnectionRef.profile("nosuch"), null))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("invalid profile: there is no profile nosuch in [" + credentials + "]")
+                .hasMessageNotContaining("s3cr3t");
+    }
+
+    @Test
     void credentialsId_isOnlyForJenkins() {
         ConnectionRef ref = new ConnectionRef(null, "aws-prod", null, null, null, null, null, "us-east-1", null);
         assertThatThrownBy(() -> new EnvironmentConnectionResolver(Map.of(), true).resolve(ref, null))
@@ -85,7 +114,13 @@ class EnvironmentConnectionResolverTest {
         assertThatThrownBy(() -> new ConnectionRef(null, null, null, null, "ext", null, null, null, null))
                 .hasMessage("invalid externalId: is only used with roleArn (a role to assume first)");
         assertThatThrownBy(() -> new ConnectionRef("p", "id", null, null, null, null, null, null, null))
-                .hasMessageContaining("at most one of profile, credentialsId and credentialsEnv");
+                .hasMessageContaining(
+                        "invalid credentialsId: give at most one of profile, credentialsId and credentialsEnv");
+        ConnectionRef.CredentialsEnv names = new ConnectionRef.CredentialsEnv("K", "S", null);
+        assertThatThrownBy(() -> new ConnectionRef("p", null, names, null, null, null, null, null, null))
+                .hasMessageContaining("invalid credentialsEnv: give at most one of");
+        assertThatThrownBy(() -> new ConnectionRef(null, "id", names, null, null, null, null, null, null))
+                .hasMessageContaining("invalid credentialsId: give at most one of");
         assertThat(ConnectionRef.assumeRole("arn:aws:iam::111122223333:role/r", "very-secret-id")
                         .toString())
                 .doesNotContain("very-secret-id");

@@ -442,6 +442,14 @@ class IrsaRoleReconcilerTest {
     }
 
     @Test
+    void audienceTheProviderDoesNotList_isAWarningInTheResult() {
+        IrsaRoleResult result = reconciler.reconcile(
+                base("aud", unique("sa")).audience("vault.example").dryRun(true).build());
+
+        assertThat(result.warnings()).anyMatch(w -> w.contains("does not list the audience vault.example"));
+    }
+
+    @Test
     void arnsOfAnotherPartition_areRefusedBeforeAnyCall() {
         String china = "arn:aws-cn:iam::111122223333:role/Role-2";
         sandbox.calls().clear();

@@ -115,4 +115,61 @@ class PolicyEvaluatorTest {
                 "sts:AssumeRole",
                 externalId == null ? Map.of() : Map.of("sts:ExternalId", List.of(externalId)));
     }
+
+    private static PolicyDocument doc(String statements) {
+        return PolicyJson.parse("{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "]}");
+    }
+
+    @Test
+    void evaluate_notAction_allowsEverythingElseOnly() {
+        PolicyDocument policy = doc("{\"Effect\":\"Allow\",\"NotAction\":\"iam:*\",\"Resource\":\"*\"}");
+
+        assertThat(PolicyEvaluator.evaluate(
+                        policy, EvaluationRequest.identity("sts:AssumeRole", "arn:aws:iam::111122223333:role/r")))
+                .isEqualTo(Decision.ALLOW);
+        assertThat(PolicyEvaluator.evaluate(policy, EvaluationRequest.identity("iam:CreateRole", "*")))
+                .isEqualTo(Decision.IMPLICIT_DENY);
+    }
+
+    @Test
+    void evaluate_principals_anyoneAccountRootAndOtherTypes() {
+        String role = "arn:aws:iam::111122223333:role/irsa";
+        PolicyDocument anyone =
+                doc("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},\"Action\":\"sts:AssumeRole\"}");
+        PolicyDocument account = doc(
+                "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"},\"Action\":\"sts:AssumeRole\"}");
+        PolicyDocument other = doc(
+                "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::444455556666:root\"},\"Action\":\"sts:AssumeRole\"}");
+
+        assertThat(PolicyEvaluator.evaluate(anyone, EvaluationRequest.trust("AWS", role, "sts:AssumeRole", Map.of())))
+                .isEqualTo(Decision.ALLOW);
+        assertThat(PolicyEvaluator.evaluate(account, EvaluationRequest.trust("AWS", role, "sts:AssumeRole", Map.of())))
+                .isEqualTo(Decision.ALLOW);
+        assertThat(PolicyEvaluator.evaluate(other, EvaluationRequest.trust("AWS", role, "sts:AssumeRole", Map.of())))
+                .isEqualTo(Decision.IMPLICIT_DENY);
+        // "AWS": "*" is not a federated principal
+        assertThat(PolicyEvaluator.evaluate(
+                        anyone,
+                        EvaluationRequest.trust("Federated", PROVIDER, "sts:AssumeRoleWithWebIdentity", Map.of())))
+                .isEqualTo(Decision.IMPLICIT_DENY);
+    }
+
+    @Test
+    void evaluate_forAllValues_needsEveryValueToMatch() {
+        String role = "arn:aws:iam::111122223333:role/irsa";
+        PolicyDocument policy = doc(
+                "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + role
+                        + "\"},\"Action\":\"sts:TagSession\",\"Condition\":{\"ForAllValues:StringEquals\":{\"aws:TagKeys\":[\"team\",\"env\"]}}}");
+
+        assertThat(PolicyEvaluator.evaluate(
+                        policy,
+                        EvaluationRequest.trust(
+                                "AWS", role, "sts:TagSession", Map.of("aws:TagKeys", List.of("team", "env")))))
+                .isEqualTo(Decision.ALLOW);
+        assertThat(PolicyEvaluator.evaluate(
+                        policy,
+                        EvaluationRequest.trust(
+                                "AWS", role, "sts:TagSession", Map.of("aws:TagKeys", List.of("team", "owner")))))
+                .isEqualTo(Decision.IMPLICIT_DENY);
+    }
 }
