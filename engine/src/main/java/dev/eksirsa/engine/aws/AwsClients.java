@@ -33,6 +33,8 @@ public final class AwsClients implements AutoCloseable {
     private final AwsCredentialsProvider credentials;
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
     private boolean closed;
+    private final java.util.Map<String, software.amazon.awssdk.services.eks.model.Cluster> described =
+            new java.util.HashMap<>();
     private IamClient iam;
     private StsClient sts;
     private EksClient eks;
@@ -49,6 +51,19 @@ public final class AwsClients implements AutoCloseable {
     /** What these clients were opened from (for connections derived from it, such as a target account's). */
     public AwsConnection connection() {
         return connection;
+    }
+
+    /**
+     * The cluster as first described in this run, for what does not change while it exists (endpoint, CA,
+     * issuer): one DescribeCluster serves the trust policy and the Kubernetes client alike.
+     */
+    public synchronized software.amazon.awssdk.services.eks.model.Cluster describedCluster(String name) {
+        software.amazon.awssdk.services.eks.model.Cluster cluster = described.get(name);
+        if (cluster == null) {
+            cluster = eks().describeCluster(b -> b.name(name)).cluster();
+            described.put(name, cluster);
+        }
+        return cluster;
     }
 
     public String region() {

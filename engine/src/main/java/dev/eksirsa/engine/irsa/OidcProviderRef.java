@@ -74,7 +74,7 @@ record OidcProviderRef(String arn, String issuerHostPath) {
     private static OidcProviderRef ofCluster(AwsClients aws, String cluster, String partition, String accountId) {
         Cluster found;
         try {
-            found = aws.eks().describeCluster(b -> b.name(cluster)).cluster();
+            found = aws.describedCluster(cluster);
         } catch (ResourceNotFoundException e) {
             throw new EksIrsaException(
                     "EKS cluster \"" + cluster + "\" not found in " + aws.region(), e.requestId(), e);

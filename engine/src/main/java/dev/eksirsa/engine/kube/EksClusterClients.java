@@ -21,7 +21,7 @@ public final class EksClusterClients {
     }
 
     public static KubernetesClient forCluster(AwsClients aws, String clusterName, KubeClientOptions options) {
-        Cluster c = aws.eks().describeCluster(b -> b.name(clusterName)).cluster();
+        Cluster c = aws.describedCluster(clusterName);
         KubeEndpoint endpoint = new KubeEndpoint(
                 clusterName, c.endpoint(), c.certificateAuthority().data());
         return KubeClients.eks(

@@ -53,6 +53,25 @@ final class ClusterOperations {
         return EksJson.ok("cluster", EksJson.cluster(ctx.requireCluster(caller, name)));
     }
 
+    /** DescribeClusterVersions: the versions EKS offers, or the one asked for ({@code clusterVersions}) if offered. */
+    AwsResponse versions(AwsCall call) {
+        Caller caller = call.requireCaller();
+        ctx.authorize(caller, "eks:DescribeClusterVersions", "*");
+        String asked = call.request().query().get("clusterVersions");
+        var body = EksJson.object();
+        var versions = body.putArray("clusterVersions");
+        for (String version : KubernetesVersions.SUPPORTED) {
+            if (asked == null || asked.equals(version)) {
+                versions.addObject()
+                        .put("clusterVersion", version)
+                        .put("clusterType", "eks")
+                        .put("defaultVersion", version.equals(KubernetesVersions.DEFAULT))
+                        .put("status", "STANDARD_SUPPORT");
+            }
+        }
+        return EksJson.ok(body);
+    }
+
     AwsResponse list(AwsCall call) {
         Caller caller = call.requireCaller();
         // ListClusters has no resource type: IAM evaluates it against "*".

@@ -30,6 +30,7 @@ record EksRoute(
     private static final Pattern ENTRY = Pattern.compile("^/clusters/([^/]+)/access-entries/(.+)$");
     private static final Pattern ACCESS_POLICIES = Pattern.compile("^/access-policies/?$");
     private static final Pattern TAGS = Pattern.compile("^/tags/(.+)$");
+    private static final Pattern CLUSTER_VERSIONS = Pattern.compile("^/cluster-versions/?$");
 
     static EksRoute parse(String method, String rawPath) {
         Matcher m;
@@ -69,6 +70,9 @@ record EksRoute(
                         default -> throw unknown();
                     };
             return entry(action, m, null);
+        }
+        if (CLUSTER_VERSIONS.matcher(rawPath).matches()) {
+            return cluster(pick(method, "GET", "DescribeClusterVersions", null, null), null);
         }
         if (ACCESS_POLICIES.matcher(rawPath).matches()) {
             return cluster(pick(method, "GET", "ListAccessPolicies", null, null), null);

@@ -87,6 +87,7 @@ public final class EksService implements AwsService {
             case "CreateCluster" -> clusterOps.create(call);
             case "DescribeCluster" -> clusterOps.describe(call, r.clusterName());
             case "ListClusters" -> clusterOps.list(call);
+            case "DescribeClusterVersions" -> clusterOps.versions(call);
             case "DeleteCluster" -> clusterOps.delete(call, r.clusterName());
             case "CreateNodegroup" -> nodegroupOps.create(call, r.clusterName());
             case "DescribeNodegroup" -> nodegroupOps.describe(call, r.clusterName(), r.nodegroupName());

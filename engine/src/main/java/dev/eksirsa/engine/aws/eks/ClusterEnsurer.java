@@ -70,6 +70,7 @@ final class ClusterEnsurer {
             if (spec.nodegroup() != null) {
                 sameAccount("nodeRoleArn", spec.nodegroup().nodeRoleArn(), accountId);
             }
+            checkVersionOffered(spec.kubernetesVersion());
             List<String> subnets =
                     spec.subnetIds().isEmpty() ? new DefaultSubnets(aws.ec2()).find(aws.region()) : spec.subnetIds();
             List<PlannedChange> creation = planCreation(spec, accountId, subnets);
@@ -262,6 +263,33 @@ final class ClusterEnsurer {
                 changes,
                 warnings,
                 true);
+    }
+
+    /**
+     * A Kubernetes version EKS does not offer is bad input, found by a read before the cluster's role is made.
+     * Where DescribeClusterVersions cannot be called (an older policy, an emulator without it), CreateCluster
+     * remains the judge, with a warning.
+     */
+    private void checkVersionOffered(String version) {
+        if (version == null) {
+            return;
+        }
+        List<String> offered;
+        try {
+            offered = aws.eks().describeClusterVersions(b -> b.clusterVersions(version)).clusterVersions().stream()
+                    .map(software.amazon.awssdk.services.eks.model.ClusterVersionInformation::clusterVersion)
+                    .toList();
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            warn("cannot list the Kubernetes versions EKS offers in " + aws.region() + " ("
+                    + e.getClass().getSimpleName() + "); CreateCluster will check " + version);
+            return;
+        }
+        if (!offered.contains(version)) {
+            throw new InvalidInputException(
+                    "kubernetesVersion",
+                    "EKS does not offer Kubernetes " + version + " in " + aws.region()
+                            + " (DescribeClusterVersions); pick a supported version or leave it for EKS's default");
+        }
     }
 
     /** EKS takes service roles of the cluster's own account only; refused now, not by CreateCluster after writes. */

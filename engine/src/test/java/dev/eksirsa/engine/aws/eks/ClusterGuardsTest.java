@@ -143,6 +143,19 @@ class ClusterGuardsTest {
         assertThat(mutating()).isEmpty();
     }
 
+    @Test
+    void kubernetesVersionEksDoesNotOffer_isRefusedBeforeAnyWrite() {
+        sandbox.calls().clear();
+
+        assertThatThrownBy(() -> reconciler.reconcile(spec(uniqueName())
+                        .create(true)
+                        .kubernetesVersion("1.99")
+                        .build()))
+                .isInstanceOf(dev.eksirsa.engine.api.InvalidInputException.class)
+                .hasMessageContaining("invalid kubernetesVersion: EKS does not offer Kubernetes 1.99");
+        assertThat(mutating()).isEmpty();
+    }
+
     private void sdkCluster(String name) {
         String roleArn = aws.iam()
                 .createRole(b -> b.roleName(name + "-role").assumeRolePolicyDocument(EKS_TRUST))
