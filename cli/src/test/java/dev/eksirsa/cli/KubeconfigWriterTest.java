@@ -17,23 +17,7 @@ class KubeconfigWriterTest {
 
     @Test
     void write_activeCluster_execEntryRunsEksIrsaTokenWithTheConnection(@TempDir Path dir) throws Exception {
-        ClusterResult cluster = new ClusterResult(
-                "demo",
-                "arn:aws:eks:us-east-1:111122223333:cluster/demo",
-                "111122223333",
-                "us-east-1",
-                "ACTIVE",
-                "1.31",
-                "https://ABC.gr7.us-east-1.eks.amazonaws.com",
-                "Q0E=",
-                null,
-                null,
-                false,
-                false,
-                List.of(),
-                List.of(),
-                List.of(),
-                false);
+        ClusterResult cluster = activeCluster();
         Path file = dir.resolve("kubeconfig");
 
         KubeconfigWriter.write(
@@ -77,23 +61,7 @@ class KubeconfigWriterTest {
                 current-context: other
                 preferences: {}
                 """);
-        ClusterResult cluster = new ClusterResult(
-                "demo",
-                "arn:aws:eks:us-east-1:111122223333:cluster/demo",
-                "111122223333",
-                "us-east-1",
-                "ACTIVE",
-                "1.31",
-                "https://ABC.gr7.us-east-1.eks.amazonaws.com",
-                "Q0E=",
-                null,
-                null,
-                false,
-                false,
-                List.of(),
-                List.of(),
-                List.of(),
-                false);
+        ClusterResult cluster = activeCluster();
 
         KubeconfigWriter.write(file, cluster, List.of("eks-irsa"), List.of());
         KubeconfigWriter.write(file, cluster, List.of("eks-irsa"), List.of());
@@ -116,5 +84,25 @@ class KubeconfigWriterTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> KubeconfigWriter.checkWritable(broken))
                 .hasMessageContaining("cannot merge")
                 .hasMessageNotContaining("s3cr3t-token");
+    }
+
+    private static ClusterResult activeCluster() {
+        return new ClusterResult(
+                "demo",
+                "arn:aws:eks:us-east-1:111122223333:cluster/demo",
+                "111122223333",
+                "us-east-1",
+                "ACTIVE",
+                "1.31",
+                "https://ABC.gr7.us-east-1.eks.amazonaws.com",
+                "Q0E=",
+                null,
+                null,
+                false,
+                false,
+                List.of(),
+                List.of(),
+                List.of(),
+                false);
     }
 }

@@ -136,23 +136,7 @@ class IrsaServiceAccountTest {
     void reconcile_existingServiceAccount_keepsOthersAnnotationsAndLabelsAndSetsOptionalAnnotations() {
         String ns = unique("team");
         String sa = unique("delegate");
-        kube.namespaces()
-                .resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
-                        .withNewMetadata()
-                        .withName(ns)
-                        .endMetadata()
-                        .build())
-                .create();
-        kube.serviceAccounts()
-                .inNamespace(ns)
-                .resource(new ServiceAccountBuilder()
-                        .withNewMetadata()
-                        .withName(sa)
-                        .addToAnnotations("example.com/owner", "team-a")
-                        .addToLabels("team", "a")
-                        .endMetadata()
-                        .build())
-                .create();
+        existingServiceAccount(ns, sa, java.util.Map.of("example.com/owner", "team-a"), java.util.Map.of("team", "a"));
 
         reconciler.reconcile(
                 base(ns, sa).stsRegionalEndpoints(true).tokenExpiration(3600).build());
@@ -284,7 +268,7 @@ class IrsaServiceAccountTest {
         String ns = unique("taken");
         String sa = unique("app");
         String foreign = "arn:aws:iam::" + sandbox.primary().accountId() + ":role/someone-elses";
-        foreignAccount(ns, sa, foreign);
+        existingServiceAccount(ns, sa, java.util.Map.of("eks.amazonaws.com/role-arn", foreign), java.util.Map.of());
         sandbox.calls().clear();
 
         assertThatThrownBy(() -> reconciler.reconcile(base(ns, sa).build()))
@@ -306,7 +290,7 @@ class IrsaServiceAccountTest {
         String ns = unique("taken");
         String sa = unique("app");
         String foreign = "arn:aws:iam::" + sandbox.primary().accountId() + ":role/someone-elses";
-        foreignAccount(ns, sa, foreign);
+        existingServiceAccount(ns, sa, java.util.Map.of("eks.amazonaws.com/role-arn", foreign), java.util.Map.of());
         IrsaRoleSpec spec = base(ns, sa).overrideExistingServiceAccounts(true).build();
 
         IrsaRoleResult taken = reconciler.reconcile(spec);
@@ -338,7 +322,9 @@ class IrsaServiceAccountTest {
                 .doesNotContainKey("eks-irsa/previous-role-arn");
     }
 
-    private void foreignAccount(String ns, String sa, String roleArn) {
+    /** A namespace and a service account made by someone else, with their annotations and labels. */
+    private void existingServiceAccount(
+            String ns, String sa, java.util.Map<String, String> annotations, java.util.Map<String, String> labels) {
         kube.namespaces()
                 .resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
                         .withNewMetadata()
@@ -351,7 +337,8 @@ class IrsaServiceAccountTest {
                 .resource(new ServiceAccountBuilder()
                         .withNewMetadata()
                         .withName(sa)
-                        .addToAnnotations("eks.amazonaws.com/role-arn", roleArn)
+                        .withAnnotations(annotations)
+                        .withLabels(labels)
                         .endMetadata()
                         .build())
                 .create();
@@ -361,22 +348,7 @@ class IrsaServiceAccountTest {
     void reconcile_serviceAccountManagedBySomeoneElse_keepsTheirLabelAndSaysSo() {
         String ns = unique("helm");
         String sa = unique("delegate");
-        kube.namespaces()
-                .resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
-                        .withNewMetadata()
-                        .withName(ns)
-                        .endMetadata()
-                        .build())
-                .create();
-        kube.serviceAccounts()
-                .inNamespace(ns)
-                .resource(new ServiceAccountBuilder()
-                        .withNewMetadata()
-                        .withName(sa)
-                        .addToLabels("app.kubernetes.io/managed-by", "Helm")
-                        .endMetadata()
-                        .build())
-                .create();
+        existingServiceAccount(ns, sa, java.util.Map.of(), java.util.Map.of("app.kubernetes.io/managed-by", "Helm"));
 
         IrsaRoleResult result = reconciler.reconcile(base(ns, sa).build());
 
