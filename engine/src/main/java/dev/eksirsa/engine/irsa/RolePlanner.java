@@ -189,6 +189,7 @@ final class RolePlanner {
                                 .maxSessionDuration(desired.maxSessionDuration())
                                 .permissionsBoundary(desired.permissionsBoundary())
                                 .tags(tags)))));
+        requireExisting(arn, desired.policyArns());
         desired.inlinePolicies().forEach((p, document) -> changes.add(putInline(desired.name(), arn, p, document)));
         desired.policyArns().stream().sorted().forEach(p -> changes.add(attach(desired.name(), arn, p)));
         return new RolePlan(arn, false, trust, changes);
@@ -263,15 +264,17 @@ final class RolePlanner {
     }
 
     private void planAttachments(ActualRole role, DesiredRole desired, boolean repair, List<PlannedChange> changes) {
-        desired.policyArns().stream()
+        List<String> toAttach = desired.policyArns().stream()
                 .filter(p -> !role.attachedPolicyArns().contains(p))
                 .sorted()
-                .forEach(p -> {
-                    changes.add(attach(role.name(), role.arn(), p));
-                    if (!role.ours()) {
-                        record(role, AddedRecord.policy(p), p, changes);
-                    }
-                });
+                .toList();
+        requireExisting(role.arn(), toAttach);
+        toAttach.forEach(p -> {
+            changes.add(attach(role.name(), role.arn(), p));
+            if (!role.ours()) {
+                record(role, AddedRecord.policy(p), p, changes);
+            }
+        });
         List<String> extra = role.attachedPolicyArns().stream()
                 .filter(p -> !desired.policyArns().contains(p))
                 .sorted()
@@ -310,6 +313,25 @@ final class RolePlanner {
             } else {
                 progress.warn("IAM role " + role.arn() + " was not created by eks-irsa; inline policy " + p
                         + " is not in the spec and is left (use exclusive to delete it)");
+            }
+        }
+    }
+
+    /**
+     * Managed policies to attach must exist: found now by a read, not by AttachRolePolicy after the role was
+     * created. Without iam:GetPolicy the check is skipped with a warning.
+     */
+    private void requireExisting(String roleArn, java.util.Collection<String> policyArns) {
+        for (String policyArn : policyArns) {
+            try {
+                iam.getPolicy(b -> b.policyArn(policyArn));
+            } catch (software.amazon.awssdk.services.iam.model.NoSuchEntityException e) {
+                throw new dev.eksirsa.engine.api.InvalidInputException(
+                        "policyArns",
+                        "managed policy " + policyArn + " does not exist (to attach to IAM role " + roleArn + ")");
+            } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+                progress.warn("cannot check that managed policy " + policyArn + " exists (" + AwsErrors.code(e)
+                        + "); AttachRolePolicy will tell");
             }
         }
     }

@@ -450,6 +450,18 @@ class IrsaRoleReconcilerTest {
     }
 
     @Test
+    void managedPolicyThatDoesNotExist_isRefusedBeforeTheRoleIsCreated() {
+        String missing = "arn:aws:iam::aws:policy/NoSuchPolicy";
+        sandbox.calls().clear();
+
+        assertThatThrownBy(() -> reconciler.reconcile(
+                        base("team", unique("sa")).policyArn(missing).build()))
+                .isInstanceOf(dev.eksirsa.engine.api.InvalidInputException.class)
+                .hasMessageContaining("invalid policyArns: managed policy " + missing + " does not exist");
+        assertThat(sandbox.calls().mutating()).isEmpty();
+    }
+
+    @Test
     void arnsOfAnotherPartition_areRefusedBeforeAnyCall() {
         String china = "arn:aws-cn:iam::111122223333:role/Role-2";
         sandbox.calls().clear();
