@@ -2,24 +2,15 @@ package dev.eksirsa.cli;
 
 import dev.eksirsa.engine.api.Change;
 import dev.eksirsa.engine.api.ProgressListener;
-import dev.eksirsa.engine.aws.AwsClients;
-import dev.eksirsa.engine.aws.AwsConnection;
-import dev.eksirsa.engine.aws.ConnectionRef;
-import dev.eksirsa.engine.aws.CredentialsSource;
 import dev.eksirsa.engine.aws.EnvironmentConnectionResolver;
-import dev.eksirsa.engine.aws.eks.ClusterReconciler;
 import dev.eksirsa.engine.aws.eks.ClusterResult;
-import dev.eksirsa.engine.aws.eks.ClusterSpec;
 import dev.eksirsa.engine.aws.eks.EksTokenGenerator;
-import dev.eksirsa.engine.aws.eks.IssuerThumbprint;
-import dev.eksirsa.engine.irsa.IrsaRoleReconciler;
 import dev.eksirsa.engine.irsa.IrsaRoleResult;
-import dev.eksirsa.engine.irsa.IrsaRoleSpec;
-import dev.eksirsa.engine.irsa.PrincipalPropagation;
 import dev.eksirsa.engine.irsa.TargetRoleSpec;
-import dev.eksirsa.engine.kube.KubeAccessCheck;
 import dev.eksirsa.engine.kube.KubeClients;
 import dev.eksirsa.engine.kube.KubeEndpoint;
+import dev.eksirsa.engine.steps.StepContext;
+import dev.eksirsa.engine.steps.Steps;
 import dev.eksirsa.sandbox.Sandbox;
 import dev.eksirsa.sandbox.SandboxAccount;
 import dev.eksirsa.sandbox.SandboxOptions;
@@ -27,8 +18,12 @@ import dev.eksirsa.sandbox.log.CallRecord;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -82,7 +77,11 @@ final class DemoCommand implements Callable<Integer> {
                             + secondary.accountId());
             Clients admin = new Clients(sandbox.awsEndpoint(), sandbox.region(), key(primary));
 
-            ClusterResult cluster = ensureCluster(sandbox, primary);
+            Map<String, String> environment = environment(sandbox);
+            step(
+                    "== " + Steps.CLUSTER.pipelineName(),
+                    "(eks-irsa " + Steps.CLUSTER.command() + ") the cluster and its OIDC provider");
+            ClusterResult cluster = Steps.CLUSTER.run(clusterArguments(sandbox), context(environment));
             String issuer = cluster.oidcIssuer();
             String providerArn = cluster.oidcProviderArn();
             step("cluster", CLUSTER + " is " + cluster.status() + ", OIDC issuer " + issuer);
@@ -92,17 +91,14 @@ final class DemoCommand implements Callable<Integer> {
                 step("  kubernetes api", "reachable at " + cluster.endpoint() + " with the engine's EKS token");
             }
             step("oidc provider", providerArn);
-            ClusterResult again = ensureCluster(sandbox, primary);
+            ClusterResult again = Steps.CLUSTER.run(clusterArguments(sandbox), context(environment));
             step("cluster re-run", again.changed() ? "UNEXPECTED CHANGES" : "no changes (idempotent)");
 
-            IrsaRoleSpec roleSpec = IrsaRoleSpec.builder()
-                    .clusterName(CLUSTER)
-                    .serviceAccount(NAMESPACE, SERVICE_ACCOUNT)
-                    .targetRole(
-                            TargetRoleSpec.of(ROLE_2, ConnectionRef.credentialsEnv(SECONDARY_KEYS), List.of(S3_READ)))
-                    .build();
             KubeEndpoint endpoint = new KubeEndpoint(CLUSTER, cluster.endpoint(), cluster.certificateAuthority());
-            IrsaRoleResult role = ensureRole(sandbox, endpoint, roleSpec, secondaryEnvironment(secondary));
+            step(
+                    "== " + Steps.ROLE.pipelineName(),
+                    "(eks-irsa " + Steps.ROLE.command() + ") Role-1, Role-2, the service account");
+            IrsaRoleResult role = Steps.ROLE.run(roleArguments(sandbox), context(environment));
             String role1Arn = role.roleArn();
             String role2Arn = role.targetRoleArns().get(0);
             step("role-1", role1Arn + " (trusts only " + NAMESPACE + "/" + SERVICE_ACCOUNT + ")");
@@ -158,7 +154,7 @@ final class DemoCommand implements Callable<Integer> {
                 }
             }
             sandbox.calls().clear();
-            IrsaRoleResult roleAgain = ensureRole(sandbox, endpoint, roleSpec, secondaryEnvironment(secondary));
+            IrsaRoleResult roleAgain = Steps.ROLE.run(roleArguments(sandbox), context(environment));
             int rerunWrites = sandbox.calls().mutating().size();
             step(
                     "role re-run",
@@ -188,57 +184,79 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** The second account's keys, reached by variable name as a pipeline's credentials binding would pass them. */
-    private static final ConnectionRef.CredentialsEnv SECONDARY_KEYS =
-            new ConnectionRef.CredentialsEnv("DEMO_SECONDARY_ACCESS_KEY_ID", "DEMO_SECONDARY_SECRET_ACCESS_KEY", null);
+    private static final String SECONDARY_KEY_ID = "DEMO_SECONDARY_ACCESS_KEY_ID";
 
-    private static Map<String, String> secondaryEnvironment(SandboxAccount secondary) {
+    private static final String SECONDARY_SECRET = "DEMO_SECONDARY_SECRET_ACCESS_KEY";
+
+    /**
+     * The environment the steps get, as a build's would be: the first account's keys and region, the second's
+     * under their own names, and the sandbox's CA for the issuer's certificate.
+     */
+    private static Map<String, String> environment(Sandbox sandbox) {
+        Path caBundle;
+        try {
+            caBundle = Files.createTempFile("eks-irsa-demo-ca", ".pem");
+            caBundle.toFile().deleteOnExit();
+            Files.writeString(caBundle, sandbox.certificateAuthority().rootPem());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the sandbox's CA bundle", e);
+        }
         return Map.of(
-                SECONDARY_KEYS.accessKeyId(), secondary.accessKeyId(),
-                SECONDARY_KEYS.secretAccessKey(), secondary.secretAccessKey());
+                "AWS_ACCESS_KEY_ID",
+                sandbox.primary().accessKeyId(),
+                "AWS_SECRET_ACCESS_KEY",
+                sandbox.primary().secretAccessKey(),
+                "AWS_REGION",
+                sandbox.region(),
+                "AWS_CA_BUNDLE",
+                caBundle.toString(),
+                SECONDARY_KEY_ID,
+                sandbox.secondary().accessKeyId(),
+                SECONDARY_SECRET,
+                sandbox.secondary().secretAccessKey());
+    }
+
+    private static StepContext context(Map<String, String> environment) {
+        return new StepContext(
+                new EnvironmentConnectionResolver(environment, false), environment, ProgressListener.NONE);
+    }
+
+    /** eksIrsaCluster's arguments, as a Jenkinsfile or a --spec file names them. */
+    private static Map<String, Object> clusterArguments(Sandbox sandbox) {
+        return Map.of(
+                "name",
+                CLUSTER,
+                "create",
+                true,
+                "timeout",
+                "20s",
+                "endpointUrl",
+                sandbox.awsEndpoint().toString());
+    }
+
+    /** irsaRole's arguments: the runbook's Role-1 for the delegate's service account, and Role-2 in account 2. */
+    private static Map<String, Object> roleArguments(Sandbox sandbox) {
+        return Map.of(
+                "cluster", CLUSTER,
+                "namespace", NAMESPACE,
+                "serviceAccount", SERVICE_ACCOUNT,
+                "endpointUrl", sandbox.awsEndpoint().toString(),
+                "targetRoles",
+                        List.of(Map.of(
+                                "roleName", ROLE_2,
+                                "policyArns", List.of(S3_READ),
+                                "connection",
+                                        Map.of(
+                                                "credentialsEnv",
+                                                Map.of(
+                                                        "accessKeyId",
+                                                        SECONDARY_KEY_ID,
+                                                        "secretAccessKey",
+                                                        SECONDARY_SECRET)))));
     }
 
     private static AwsCredentials key(SandboxAccount account) {
         return AwsBasicCredentials.create(account.accessKeyId(), account.secretAccessKey());
-    }
-
-    /** The engine's cluster step (issue 4): create the cluster and its OIDC provider, idempotently. */
-    private static ClusterResult ensureCluster(Sandbox sandbox, SandboxAccount account) {
-        AwsConnection connection = connection(sandbox, account);
-        ClusterSpec spec = ClusterSpec.builder(CLUSTER)
-                .create(true)
-                .pollInterval(Duration.ofMillis(250))
-                .timeout(Duration.ofMinutes(1))
-                .build();
-        try (AwsClients aws = connection.open()) {
-            return new ClusterReconciler(
-                            aws,
-                            IssuerThumbprint.withExtraTrust(
-                                    sandbox.certificateAuthority().rootPem()),
-                            ProgressListener.NONE,
-                            new KubeAccessCheck(aws, null))
-                    .reconcile(spec);
-        }
-    }
-
-    private static AwsConnection connection(Sandbox sandbox, SandboxAccount account) {
-        return AwsConnection.of(
-                        CredentialsSource.staticKeys(account.accessKeyId(), account.secretAccessKey(), null),
-                        sandbox.region())
-                .withEndpoint(sandbox.awsEndpoint());
-    }
-
-    /** The engine's role step (issue 5): Role-1, Role-2 and the annotated service account, idempotently. */
-    private static IrsaRoleResult ensureRole(
-            Sandbox sandbox, KubeEndpoint endpoint, IrsaRoleSpec spec, Map<String, String> environment) {
-        try (AwsClients aws = connection(sandbox, sandbox.primary()).open()) {
-            return new IrsaRoleReconciler(
-                            aws,
-                            new EnvironmentConnectionResolver(environment, false),
-                            ProgressListener.NONE,
-                            PrincipalPropagation.standard())
-                    .withKubernetes(() -> kube(sandbox, endpoint))
-                    .reconcile(spec);
-        }
     }
 
     private static KubernetesClient kube(Sandbox sandbox, KubeEndpoint endpoint) {

@@ -14,7 +14,6 @@ class DemoCommandTest {
 
     @Test
     void demo_onEmbeddedSandbox_provesTheChainAndRefusesTheWrongServiceAccount() {
-        long start = System.nanoTime();
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         int exit;
@@ -26,8 +25,8 @@ class DemoCommandTest {
         }
         String out = captured.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(out).isZero();
-        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(15));
         assertThat(out)
+                .contains("== eksIrsaCluster", "== irsaRole")
                 .contains("create", "EksCluster arn:aws:eks:", ":cluster/demo", "OidcProvider arn:aws:iam::")
                 .contains("reachable at https://127.0.0.1:")
                 .containsPattern("cluster re-run +no changes \\(idempotent\\)")
