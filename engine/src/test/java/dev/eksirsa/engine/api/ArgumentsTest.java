@@ -54,6 +54,9 @@ class ArgumentsTest {
         assertThat(a.map("tags")).containsEntry("k", "v");
         assertThat(a.documents("policies")).containsEntry("p", "{\"Version\":\"2012-10-17\"}");
         assertThat(a.has("size")).isFalse();
+        Arguments defaults = STEP.parse(Map.of("name", "c1", "size", 5L));
+        assertThat(defaults.bool("create")).isFalse();
+        assertThat(defaults.integer("size")).isEqualTo(5);
     }
 
     @Test

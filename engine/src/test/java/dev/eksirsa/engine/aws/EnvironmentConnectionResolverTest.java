@@ -95,10 +95,27 @@ class EnvironmentConnectionResolverTest {
 
         assertThat(resolver.resolve(ConnectionRef.profile("deploy"), null).credentials())
                 .isEqualTo(CredentialsSource.profile("deploy"));
+        java.nio.file.Path config = java.nio.file.Files.writeString(
+                dir.resolve("config"),
+                "[profile ops]\nrole_arn = arn:aws:iam::111122223333:role/ops\nsource_profile = deploy\n");
+        EnvironmentConnectionResolver withConfig = new EnvironmentConnectionResolver(
+                Map.of("AWS_CONFIG_FILE", config.toString(), "AWS_REGION", "us-east-1"), false);
+        assertThat(withConfig.resolve(ConnectionRef.profile("ops"), null).credentials())
+                .isEqualTo(CredentialsSource.profile("ops"));
         assertThatThrownBy(() -> resolver.resolve(ConnectionRef.profile("nosuch"), null))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("invalid profile: there is no profile nosuch in [" + credentials + "]")
                 .hasMessageNotContaining("s3cr3t");
+    }
+
+    @Test
+    void credentialsEnv_namesMustBeVariableNames() {
+        for (String[] names : new String[][] {{"BAD NAME", "S", null}, {"K", "S=1", null}, {"K", "S", "-TOKEN"}}) {
+            assertThatThrownBy(() -> new ConnectionRef.CredentialsEnv(names[0], names[1], names[2]))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("must name an environment variable");
+        }
+        assertThat(new ConnectionRef.CredentialsEnv("K", "S", "T").toString()).isEqualTo("{K, S, T}");
     }
 
     @Test

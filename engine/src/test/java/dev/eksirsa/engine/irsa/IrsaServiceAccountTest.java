@@ -307,10 +307,13 @@ class IrsaServiceAccountTest {
                 .containsEntry("eks.amazonaws.com/role-arn", taken.roleArn())
                 .containsEntry("eks-irsa/previous-role-arn", foreign);
         assertThat(taken.warnings()).anyMatch(w -> w.contains("taken over"));
+        assertThat(taken.changes()).anyMatch(c -> c.detail().endsWith("(was " + foreign + ")"));
         assertThat(again.changes()).isEmpty();
         assertThat(sandbox.calls().mutating()).isEmpty();
 
-        reconciler.reconcile(spec.withState(RoleState.ABSENT));
+        IrsaRoleResult removed = reconciler.reconcile(spec.withState(RoleState.ABSENT));
+        assertThat(removed.changes())
+                .anyMatch(c -> c.detail().equals("restore annotation eks.amazonaws.com/role-arn=" + foreign));
 
         assertThat(kube.serviceAccounts()
                         .inNamespace(ns)
