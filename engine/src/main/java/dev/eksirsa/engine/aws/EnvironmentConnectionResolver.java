@@ -17,17 +17,31 @@ import java.util.Map;
 public final class EnvironmentConnectionResolver implements ConnectionResolver {
     private final Map<String, String> env;
     private final boolean processDefaults;
+    private final Map<String, StoredCredentials> stored;
 
     public EnvironmentConnectionResolver(Map<String, String> env, boolean processDefaults) {
+        this(env, processDefaults, Map.of());
+    }
+
+    /**
+     * @param stored credentials by id, looked up by the caller before the run (in Jenkins: on the controller,
+     *     then sent to the agent in memory); a {@code credentialsId} not among them is bad input
+     */
+    public EnvironmentConnectionResolver(
+            Map<String, String> env, boolean processDefaults, Map<String, StoredCredentials> stored) {
         this.env = Map.copyOf(env);
         this.processDefaults = processDefaults;
+        this.stored = Map.copyOf(stored);
     }
 
     @Override
     public AwsConnection resolve(ConnectionRef ref, AwsConnection base) {
-        if (ref.credentialsId() != null) {
+        if (ref.credentialsId() != null && !stored.containsKey(ref.credentialsId())) {
             throw new InvalidInputException(
-                    "credentialsId", "names Jenkins credentials; only the Jenkins plugin can resolve it");
+                    "credentialsId",
+                    stored.isEmpty()
+                            ? "names Jenkins credentials; only the Jenkins plugin can resolve it"
+                            : "there are no AWS credentials with id " + ref.credentialsId() + " for this run");
         }
         AwsConnection start = base != null
                 ? base.withAssumeRole(null)
@@ -41,9 +55,15 @@ public final class EnvironmentConnectionResolver implements ConnectionResolver {
         if (base != null && ref.region() != null) {
             start = start.withRegion(ref.region());
         }
-        boolean explicit = ref.profile() != null || ref.credentialsEnv() != null;
+        boolean explicit = ref.profile() != null || ref.credentialsEnv() != null || ref.credentialsId() != null;
         if (base == null || explicit) {
             start = start.withCredentials(credentials(ref));
+        }
+        StoredCredentials fromStore = ref.credentialsId() == null ? null : stored.get(ref.credentialsId());
+        if (ref.roleArn() == null && fromStore != null && fromStore.roleArn() != null) {
+            // the store's own role to assume (aws-credentials' "IAM Role To Use"), unless the step names one
+            start = start.withAssumeRole(new AssumeRole(
+                    fromStore.roleArn(), fromStore.externalId(), AssumeRole.defaultSessionName(env), null));
         }
         if (ref.roleArn() != null) {
             start = start.withAssumeRole(new AssumeRole(
@@ -125,6 +145,9 @@ public final class EnvironmentConnectionResolver implements ConnectionResolver {
     }
 
     private CredentialsSource credentials(ConnectionRef ref) {
+        if (ref.credentialsId() != null) {
+            return stored.get(ref.credentialsId()).source();
+        }
         if (ref.profile() != null) {
             requireProfile(ref.profile());
             return CredentialsSource.profile(ref.profile());

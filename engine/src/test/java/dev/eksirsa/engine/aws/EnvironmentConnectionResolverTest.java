@@ -119,6 +119,31 @@ class EnvironmentConnectionResolverTest {
     }
 
     @Test
+    void storedCredentials_areUsedForTheirId_withTheStoresRoleUnlessTheStepNamesOne() {
+        StoredCredentials stored = new StoredCredentials(
+                "AKIASTORED", "stored-secret", null, "arn:aws:iam::111122223333:role/from-store", "ext-store");
+        EnvironmentConnectionResolver resolver =
+                new EnvironmentConnectionResolver(Map.of("AWS_REGION", "us-east-1"), false, Map.of("prod", stored));
+        ConnectionRef byId = new ConnectionRef(null, "prod", null, null, null, null, null, null, null);
+
+        AwsConnection viaStore = resolver.resolve(byId, null);
+        assertThat(((CredentialsSource.StaticKeys) viaStore.credentials()).accessKeyId())
+                .isEqualTo("AKIASTORED");
+        assertThat(viaStore.assumeRole().roleArn()).isEqualTo("arn:aws:iam::111122223333:role/from-store");
+        assertThat(viaStore.assumeRole().externalId()).isEqualTo("ext-store");
+
+        AwsConnection stepsRole = resolver.resolve(
+                new ConnectionRef(
+                        null, "prod", null, "arn:aws:iam::111122223333:role/step", null, null, null, null, null),
+                null);
+        assertThat(stepsRole.assumeRole().roleArn()).isEqualTo("arn:aws:iam::111122223333:role/step");
+        assertThat(stored.toString()).doesNotContain("stored-secret");
+        assertThatThrownBy(() -> resolver.resolve(
+                        new ConnectionRef(null, "other", null, null, null, null, null, null, null), null))
+                .hasMessageContaining("no AWS credentials with id other");
+    }
+
+    @Test
     void credentialsId_isOnlyForJenkins() {
         ConnectionRef ref = new ConnectionRef(null, "aws-prod", null, null, null, null, null, "us-east-1", null);
         assertThatThrownBy(() -> new EnvironmentConnectionResolver(Map.of(), true).resolve(ref, null))
