@@ -147,6 +147,10 @@ public final class Arguments {
         if (value instanceof String s) {
             return s;
         }
+        if (value instanceof CharSequence interpolated) {
+            // a Pipeline's "${name}-x" is a GString: text all the same
+            return interpolated.toString();
+        }
         if (value instanceof Number || value instanceof Boolean) {
             // YAML reads 1.30 as the number 1.3: refuse instead of guessing what was meant
             throw new InvalidInputException(path, "must be a string" + found(value) + "; quote it");
@@ -167,8 +171,8 @@ public final class Arguments {
     }
 
     private static String document(Object value, String path) {
-        if (value instanceof String s) {
-            return s;
+        if (value instanceof CharSequence s) {
+            return s.toString();
         }
         if (value instanceof Map<?, ?>) {
             try {

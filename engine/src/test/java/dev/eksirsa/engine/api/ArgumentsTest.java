@@ -54,7 +54,8 @@ class ArgumentsTest {
         assertThat(a.map("tags")).containsEntry("k", "v");
         assertThat(a.documents("policies")).containsEntry("p", "{\"Version\":\"2012-10-17\"}");
         assertThat(a.has("size")).isFalse();
-        Arguments defaults = STEP.parse(Map.of("name", "c1", "size", 5L));
+        Arguments defaults = STEP.parse(Map.of("name", new StringBuilder("c1"), "size", 5L));
+        assertThat(defaults.string("name")).isEqualTo("c1");
         assertThat(defaults.bool("create")).isFalse();
         assertThat(defaults.integer("size")).isEqualTo(5);
     }
