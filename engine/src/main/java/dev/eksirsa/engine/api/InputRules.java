@@ -114,21 +114,6 @@ public final class InputRules {
         }
     }
 
-    /** The partition of an ARN ({@code aws}, {@code aws-cn}, {@code aws-us-gov}). */
-    public static String partitionOfArn(String arn) {
-        return arn.split(":", 3)[1];
-    }
-
-    public static String partitionOfRegion(String region) {
-        if (region.startsWith("cn-")) {
-            return "aws-cn";
-        }
-        if (region.startsWith("us-gov-")) {
-            return "aws-us-gov";
-        }
-        return "aws";
-    }
-
     private static String match(String field, String value, Pattern pattern, String rule) {
         if (value == null || !pattern.matcher(value).matches()) {
             throw new InvalidInputException(field, "must be " + rule);

@@ -72,7 +72,7 @@ public final class AwsClients implements AutoCloseable {
 
     /** {@code aws}, {@code aws-cn} or {@code aws-us-gov}, from the region. */
     public String partition() {
-        return InputRules.partitionOfRegion(region.id());
+        return Partitions.ofRegion(region.id());
     }
 
     /** The provider every client uses (after the assume-role step, when there is one). */

@@ -2,13 +2,13 @@ package dev.eksirsa.engine.irsa;
 
 import dev.eksirsa.engine.api.Change;
 import dev.eksirsa.engine.api.ConcurrentChangeException;
-import dev.eksirsa.engine.api.InputRules;
 import dev.eksirsa.engine.api.PlannedChange;
 import dev.eksirsa.engine.api.ProgressListener;
 import dev.eksirsa.engine.api.RecordingListener;
 import dev.eksirsa.engine.aws.AwsClients;
 import dev.eksirsa.engine.aws.ConnectionResolver;
 import dev.eksirsa.engine.aws.EnvironmentConnectionResolver;
+import dev.eksirsa.engine.aws.Partitions;
 import dev.eksirsa.engine.aws.iam.policy.PolicyDocument;
 import dev.eksirsa.engine.aws.iam.policy.PolicyJson;
 import dev.eksirsa.engine.aws.iam.policy.PolicyStatement;
@@ -238,7 +238,7 @@ public final class IrsaRoleReconciler {
             all.addAll(plan.changes());
             targetArns.add(target.arn());
         }
-        RolePlanner planner = new RolePlanner(aws.iam(), InputRules.partitionOfArn(roleArn), progress);
+        RolePlanner planner = new RolePlanner(aws.iam(), Partitions.ofArn("roleArn", roleArn), progress);
         Optional<ActualRole> actual = new RoleReader(aws.iam()).read(spec.roleName());
         RolePlan plan = planner.planRemoval(actual);
         all.addAll(plan.changes());

@@ -3,6 +3,7 @@ package dev.eksirsa.engine.irsa;
 import dev.eksirsa.engine.api.InputRules;
 import dev.eksirsa.engine.api.InvalidInputException;
 import dev.eksirsa.engine.aws.ConnectionRef;
+import dev.eksirsa.engine.aws.Partitions;
 import dev.eksirsa.engine.aws.iam.policy.RoleArns;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -153,10 +154,10 @@ public record IrsaRoleSpec(
     }
 
     private static void inPartition(String field, String arn, String partition) {
-        if (arn != null && !InputRules.partitionOfArn(arn).equals(partition)) {
+        if (arn != null && !Partitions.ofArn(field, arn).equals(partition)) {
             throw new InvalidInputException(
                     field,
-                    "is in partition " + InputRules.partitionOfArn(arn) + ", but the step runs in " + partition
+                    "is in partition " + Partitions.ofArn(field, arn) + ", but the step runs in " + partition
                             + " (the region's partition); every ARN must be of it");
         }
     }

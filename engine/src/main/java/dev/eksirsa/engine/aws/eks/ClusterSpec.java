@@ -117,7 +117,7 @@ public record ClusterSpec(
     }
 
     private static void checkPartition(String field, String arn, String partition) {
-        if (arn != null && !InputRules.partitionOfArn(arn).equals(partition)) {
+        if (arn != null && !dev.eksirsa.engine.aws.Partitions.ofArn(field, arn).equals(partition)) {
             throw new InvalidInputException(field, "must be in partition " + partition + " of the region");
         }
     }
