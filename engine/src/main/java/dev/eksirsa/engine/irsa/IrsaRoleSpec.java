@@ -4,6 +4,7 @@ import dev.eksirsa.engine.api.InputRules;
 import dev.eksirsa.engine.api.InvalidInputException;
 import dev.eksirsa.engine.aws.ConnectionRef;
 import dev.eksirsa.engine.aws.Partitions;
+import dev.eksirsa.engine.aws.iam.Tags;
 import dev.eksirsa.engine.aws.iam.policy.RoleArns;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.eksirsa.engine.irsa;
 
 import dev.eksirsa.engine.api.InvalidInputException;
 import dev.eksirsa.engine.aws.ConnectionRef;
+import dev.eksirsa.engine.aws.iam.Tags;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

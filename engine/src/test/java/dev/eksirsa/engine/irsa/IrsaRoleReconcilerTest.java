@@ -10,6 +10,7 @@ import dev.eksirsa.engine.aws.AwsClients;
 import dev.eksirsa.engine.aws.ConnectionRef;
 import dev.eksirsa.engine.aws.EnvironmentConnectionResolver;
 import dev.eksirsa.engine.aws.eks.SandboxAws;
+import dev.eksirsa.engine.aws.iam.PrincipalPropagation;
 import dev.eksirsa.engine.aws.iam.policy.PolicyDocument;
 import dev.eksirsa.engine.aws.iam.policy.PolicyJson;
 import dev.eksirsa.engine.aws.iam.policy.PolicyStatement;

@@ -1,28 +1,20 @@
 package dev.eksirsa.engine.aws.iam;
 
-import dev.eksirsa.engine.api.Change;
 import dev.eksirsa.engine.api.ConflictException;
 import dev.eksirsa.engine.api.PlannedChange;
 import dev.eksirsa.engine.api.ProgressListener;
-import dev.eksirsa.engine.aws.AwsErrors;
 import dev.eksirsa.engine.aws.Ownership;
+import dev.eksirsa.engine.aws.iam.policy.PolicyDocument;
+import dev.eksirsa.engine.aws.iam.policy.PolicyStatement;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.AttachedPolicy;
-import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
-import software.amazon.awssdk.services.iam.model.Role;
-import software.amazon.awssdk.services.iam.model.Tag;
 
 /**
  * A role an AWS service assumes (the EKS cluster role, the node role) with a fixed set of AWS managed
@@ -30,8 +22,6 @@ import software.amazon.awssdk.services.iam.model.Tag;
  * same name.
  */
 public final class ServiceRoleReconciler {
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
     public static final String KIND = "IamRole";
 
     private final IamClient iam;
@@ -60,66 +50,64 @@ public final class ServiceRoleReconciler {
     }
 
     /**
+     * The service role through the one IAM role planner the IRSA roles use: the same reads, plan, change vocabulary
+     * and repair of roles that are ours.
+     *
      * @param service the service principal, e.g. {@code eks.amazonaws.com}
      * @param managedPolicies names of AWS managed policies, e.g. {@code AmazonEKSClusterPolicy}
      * @return the role's ARN (known before anything is applied: the existing role's, or the one it will get) and
      *     the changes
      */
     public ServiceRolePlan plan(String roleName, String clusterName, String service, List<String> managedPolicies) {
-        String arn = roleArn(roleName);
-        List<String> policyArns = managedPolicies.stream()
-                .map(p -> "arn:" + partition + ":iam::aws:policy/" + p)
-                .toList();
-        Optional<Role> actual = read(roleName);
-        List<PlannedChange> changes = new ArrayList<>();
-        if (actual.isEmpty()) {
-            changes.add(new PlannedChange(
-                    Change.create(
-                            KIND, arn, "trusted by " + service + ", policies " + String.join(", ", managedPolicies)),
-                    () -> create(roleName, clusterName, service)));
-            policyArns.forEach(p -> changes.add(attach(roleName, arn, p)));
-            return new ServiceRolePlan(arn, changes);
+        Optional<ActualRole> actual = new RoleReader(iam).read(roleName);
+        if (actual.isPresent() && !Ownership.isOursFor(actual.get().tags(), clusterName)) {
+            throw new ConflictException("IAM role " + actual.get().arn() + " exists but was not created by eks-irsa"
+                    + " for cluster " + clusterName + "; pass its ARN explicitly to use it, or remove it");
         }
-        Role role = actual.get();
-        List<Tag> tags = AwsErrors.call(
-                "listing tags of IAM role " + role.arn(),
-                () -> iam.listRoleTags(b -> b.roleName(roleName)).tags());
-        if (!Ownership.isOursFor(OidcProviderReconciler.tagMap(tags), clusterName)) {
-            throw new ConflictException(
-                    "IAM role " + role.arn() + " exists but was not created by eks-irsa for cluster " + clusterName
-                            + "; pass its ARN explicitly to use it, or remove it");
-        }
-        Set<String> attached = attachedPolicies(roleName);
-        policyArns.stream()
-                .filter(p -> !attached.contains(p))
-                .forEach(p -> changes.add(attach(roleName, role.arn(), p)));
-        return new ServiceRolePlan(role.arn(), changes);
+        DesiredRole desired = new DesiredRole(
+                roleName,
+                roleArn(roleName),
+                "/",
+                "Created by eks-irsa for EKS cluster " + clusterName,
+                null,
+                null,
+                Tags.withOwnership(Map.of(), clusterName),
+                clusterName,
+                List.of(serviceStatement(service, accountId)),
+                managedPolicies.stream()
+                        .map(p -> "arn:" + partition + ":iam::aws:policy/" + p)
+                        .collect(Collectors.toSet()),
+                Map.of());
+        RolePlan plan = new RolePlanner(iam, partition, progress).plan(actual, desired, false, null);
+        return new ServiceRolePlan(plan.arn(), plan.changes());
     }
 
     /** Detaches the managed policies and deletes the role, only when it is ours for this cluster. */
     public List<PlannedChange> planDelete(String roleName, String clusterName) {
-        Optional<Role> actual = read(roleName);
+        Optional<ActualRole> actual = new RoleReader(iam).read(roleName);
         if (actual.isEmpty()) {
             return List.of();
         }
-        String arn = actual.get().arn();
-        List<Tag> tags =
-                AwsErrors.call("listing tags of IAM role " + arn, () -> iam.listRoleTags(b -> b.roleName(roleName))
-                        .tags());
-        if (!Ownership.isOursFor(OidcProviderReconciler.tagMap(tags), clusterName)) {
-            progress.warn(
-                    "IAM role " + arn + " was not created by eks-irsa for " + clusterName + " and is left in place");
+        if (!Ownership.isOursFor(actual.get().tags(), clusterName)) {
+            progress.warn("IAM role " + actual.get().arn() + " was not created by eks-irsa for " + clusterName
+                    + " and is left in place");
             return List.of();
         }
-        Set<String> attached = attachedPolicies(roleName);
-        return List.of(new PlannedChange(
-                Change.delete(KIND, arn, "detach " + attached.size() + " policies, delete the role"), () -> {
-                    progress.info("Deleting IAM role " + arn);
-                    attached.forEach(p -> AwsErrors.run(
-                            "detaching " + p + " from IAM role " + arn,
-                            () -> iam.detachRolePolicy(b -> b.roleName(roleName).policyArn(p))));
-                    AwsErrors.run("deleting IAM role " + arn, () -> iam.deleteRole(b -> b.roleName(roleName)));
-                }));
+        return new RolePlanner(iam, partition, progress).planRemoval(actual).changes();
+    }
+
+    /**
+     * The trust statement of a service role. EKS's cluster role carries {@code aws:SourceAccount} (AWS's
+     * confused-deputy advice for EKS): only EKS acting for this account may assume it.
+     */
+    static PolicyStatement serviceStatement(String service, String accountId) {
+        return PolicyStatement.trust(
+                "EksIrsaService",
+                Map.of("Service", List.of(service)),
+                List.of("sts:AssumeRole"),
+                "eks.amazonaws.com".equals(service)
+                        ? Map.of("StringEquals", Map.of("aws:SourceAccount", List.of(accountId)))
+                        : Map.of());
     }
 
     /**
@@ -127,62 +115,7 @@ public final class ServiceRoleReconciler {
      * (AWS's confused-deputy advice for EKS): only EKS acting for this account may assume it.
      */
     static String serviceTrust(String service, String accountId) {
-        Map<String, Object> statement = new LinkedHashMap<>();
-        statement.put("Sid", "EksIrsaService");
-        statement.put("Effect", "Allow");
-        statement.put("Principal", Map.of("Service", service));
-        statement.put("Action", "sts:AssumeRole");
-        if ("eks.amazonaws.com".equals(service)) {
-            statement.put("Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", accountId)));
-        }
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("Version", "2012-10-17");
-        document.put("Statement", List.of(statement));
-        try {
-            return JSON.writeValueAsString(document);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("trust policy not serialisable", e);
-        }
-    }
-
-    private void create(String roleName, String clusterName, String service) {
-        progress.info("Creating IAM role " + roleArn(roleName));
-        List<Tag> tags = new ArrayList<>();
-        Ownership.tags(clusterName)
-                .forEach((k, v) -> tags.add(Tag.builder().key(k).value(v).build()));
-        String trust = serviceTrust(service, accountId);
-        AwsErrors.run(
-                "creation of IAM role " + roleArn(roleName) + " in " + accountId,
-                () -> iam.createRole(b -> b.roleName(roleName)
-                        .assumeRolePolicyDocument(trust)
-                        .description("Created by eks-irsa for EKS cluster " + clusterName)
-                        .tags(tags)));
-    }
-
-    private PlannedChange attach(String roleName, String roleArn, String policyArn) {
-        return new PlannedChange(
-                Change.update(KIND, roleArn, "attach " + policyArn),
-                () -> AwsErrors.run(
-                        "attaching " + policyArn + " to IAM role " + roleArn,
-                        () -> iam.attachRolePolicy(b -> b.roleName(roleName).policyArn(policyArn))));
-    }
-
-    private Set<String> attachedPolicies(String roleName) {
-        return AwsErrors.call(
-                "listing policies of IAM role " + roleName,
-                () -> iam.listAttachedRolePoliciesPaginator(b -> b.roleName(roleName)).attachedPolicies().stream()
-                        .map(AttachedPolicy::policyArn)
-                        .collect(Collectors.toSet()));
-    }
-
-    private Optional<Role> read(String roleName) {
-        try {
-            return Optional.of(iam.getRole(b -> b.roleName(roleName)).role());
-        } catch (NoSuchEntityException e) {
-            return Optional.empty();
-        } catch (AwsServiceException e) {
-            throw AwsErrors.translate("reading IAM role " + roleName, e);
-        }
+        return PolicyDocument.of(List.of(serviceStatement(service, accountId))).toJson();
     }
 
     private static String sha256Hex(String s) {

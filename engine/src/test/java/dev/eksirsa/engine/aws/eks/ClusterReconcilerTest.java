@@ -233,7 +233,7 @@ class ClusterReconcilerTest {
                 .extracting(c -> c.kind() + ":" + c.action())
                 .containsExactly(
                         "IamRole:CREATE",
-                        "IamRole:UPDATE",
+                        "IamRolePolicy:UPDATE",
                         "EksCluster:CREATE",
                         "AccessEntry:CREATE",
                         "OidcProvider:CREATE");

@@ -1,4 +1,4 @@
-package dev.eksirsa.engine.irsa;
+package dev.eksirsa.engine.aws.iam;
 
 import dev.eksirsa.engine.aws.iam.policy.PolicyDocument;
 import dev.eksirsa.engine.aws.iam.policy.PolicyStatement;
@@ -12,7 +12,7 @@ import java.util.Set;
  *
  * @param clusterName for the ownership tag; null when the role is not tied to a cluster
  */
-record DesiredRole(
+public record DesiredRole(
         String name,
         String arn,
         String path,
@@ -25,14 +25,14 @@ record DesiredRole(
         Set<String> policyArns,
         Map<String, PolicyDocument> inlinePolicies) {
 
-    DesiredRole {
+    public DesiredRole {
         tags = Map.copyOf(tags);
         trust = List.copyOf(trust);
         policyArns = Set.copyOf(policyArns);
         inlinePolicies = Map.copyOf(inlinePolicies);
     }
 
-    static String arn(String partition, String accountId, String path, String name) {
+    public static String arn(String partition, String accountId, String path, String name) {
         return "arn:" + partition + ":iam::" + accountId + ":role" + path + name;
     }
 }

@@ -1,4 +1,4 @@
-package dev.eksirsa.engine.irsa;
+package dev.eksirsa.engine.aws.iam;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,19 +13,19 @@ import java.util.Optional;
  * managed policy's ARN, {@code eks-irsa:added-inline:<hash>} = the inline policy's name. The hash (8 hex of SHA-256
  * of the value) keeps keys short and stable; {@code eks-irsa:} keys are reserved, so users cannot collide.
  */
-final class AddedRecord {
-    static final String POLICY_PREFIX = "eks-irsa:added-policy:";
-    static final String INLINE_PREFIX = "eks-irsa:added-inline:";
+public final class AddedRecord {
+    public static final String POLICY_PREFIX = "eks-irsa:added-policy:";
+    public static final String INLINE_PREFIX = "eks-irsa:added-inline:";
     private static final int MAX_TAG_VALUE = 256;
 
     private AddedRecord() {}
 
     /** The tag that records an attachment, or empty when the ARN is too long for a tag value. */
-    static Optional<Map.Entry<String, String>> policy(String policyArn) {
+    public static Optional<Map.Entry<String, String>> policy(String policyArn) {
         return entry(POLICY_PREFIX, policyArn);
     }
 
-    static Optional<Map.Entry<String, String>> inline(String policyName) {
+    public static Optional<Map.Entry<String, String>> inline(String policyName) {
         return entry(INLINE_PREFIX, policyName);
     }
 

@@ -1,4 +1,4 @@
-package dev.eksirsa.engine.irsa;
+package dev.eksirsa.engine.aws.iam;
 
 import dev.eksirsa.engine.aws.AwsErrors;
 import dev.eksirsa.engine.aws.iam.policy.MalformedPolicyException;
@@ -16,14 +16,14 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.Role;
 
 /** Reads a role with its tags, trust policy, inline policies and attachments: reads only. */
-final class RoleReader {
+public final class RoleReader {
     private final IamClient iam;
 
-    RoleReader(IamClient iam) {
+    public RoleReader(IamClient iam) {
         this.iam = iam;
     }
 
-    Optional<ActualRole> read(String roleName) {
+    public Optional<ActualRole> read(String roleName) {
         Role role;
         try {
             role = iam.getRole(b -> b.roleName(roleName)).role();

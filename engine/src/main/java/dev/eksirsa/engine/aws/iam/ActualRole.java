@@ -1,4 +1,4 @@
-package dev.eksirsa.engine.irsa;
+package dev.eksirsa.engine.aws.iam;
 
 import dev.eksirsa.engine.aws.Ownership;
 import dev.eksirsa.engine.aws.iam.policy.PolicyDocument;
@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** A role as IAM has it now, with everything the planner compares. */
-record ActualRole(
+public record ActualRole(
         String name,
         String arn,
         String path,
@@ -18,14 +18,14 @@ record ActualRole(
         Map<String, PolicyDocument> inlinePolicies,
         Set<String> attachedPolicyArns) {
 
-    ActualRole {
+    public ActualRole {
         tags = Map.copyOf(tags);
         inlinePolicies = Map.copyOf(inlinePolicies);
         attachedPolicyArns = Set.copyOf(attachedPolicyArns);
     }
 
     /** Tagged {@code managed-by=eks-irsa}: only such roles are repaired destructively or deleted. */
-    boolean ours() {
+    public boolean ours() {
         return Ownership.isOurs(tags);
     }
 }

@@ -1,4 +1,4 @@
-package dev.eksirsa.engine.irsa;
+package dev.eksirsa.engine.aws.iam;
 
 import dev.eksirsa.engine.api.PlannedChange;
 import dev.eksirsa.engine.aws.iam.policy.PolicyDocument;
@@ -9,13 +9,13 @@ import java.util.List;
  *
  * @param trustAfter the trust policy once the plan is applied; null when the role will not exist
  */
-record RolePlan(String arn, boolean exists, PolicyDocument trustAfter, List<PlannedChange> changes) {
+public record RolePlan(String arn, boolean exists, PolicyDocument trustAfter, List<PlannedChange> changes) {
 
-    RolePlan {
+    public RolePlan {
         changes = List.copyOf(changes);
     }
 
-    boolean creates() {
+    public boolean creates() {
         return !exists && !changes.isEmpty();
     }
 }

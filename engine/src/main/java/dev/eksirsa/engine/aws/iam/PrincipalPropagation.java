@@ -1,4 +1,4 @@
-package dev.eksirsa.engine.irsa;
+package dev.eksirsa.engine.aws.iam;
 
 import dev.eksirsa.engine.api.Deadline;
 import dev.eksirsa.engine.api.ProgressListener;
@@ -34,7 +34,7 @@ public record PrincipalPropagation(Duration poll, Duration timeout, Deadline dea
         return new PrincipalPropagation(IamPropagation.DEFAULT_POLL, IamPropagation.DEFAULT_TIMEOUT, deadline);
     }
 
-    static boolean notYetPropagated(Throwable e) {
+    public static boolean notYetPropagated(Throwable e) {
         return e instanceof MalformedPolicyDocumentException m
                 && m.getMessage() != null
                 && m.getMessage().contains("Invalid principal");

@@ -1,4 +1,4 @@
-package dev.eksirsa.engine.irsa;
+package dev.eksirsa.engine.aws.iam;
 
 import dev.eksirsa.engine.api.Change;
 import dev.eksirsa.engine.api.InvalidInputException;
@@ -23,16 +23,16 @@ import software.amazon.awssdk.services.iam.model.Tag;
  * tagged as ours (or any role with {@code exclusive}) is repaired, including removals; anyone else's role is only
  * added to, and what would have been removed is reported.
  */
-final class RolePlanner {
-    static final String ROLE = "IamRole";
-    static final String POLICY = "IamRolePolicy";
+public final class RolePlanner {
+    public static final String ROLE = "IamRole";
+    public static final String POLICY = "IamRolePolicy";
 
     private final IamClient iam;
     private final PolicyNormalizer normalizer;
     private final TrustQuota quota;
     private final ProgressListener progress;
 
-    RolePlanner(IamClient iam, String partition, ProgressListener progress) {
+    public RolePlanner(IamClient iam, String partition, ProgressListener progress) {
         this.iam = iam;
         this.normalizer = new PolicyNormalizer(partition);
         this.quota = new TrustQuota(iam);
@@ -42,7 +42,7 @@ final class RolePlanner {
     /**
      * @param propagation retries trust writes that name a role created moments ago; null when none was
      */
-    RolePlan plan(
+    public RolePlan plan(
             Optional<ActualRole> actual, DesiredRole desired, boolean exclusive, PrincipalPropagation propagation) {
         if (actual.isEmpty()) {
             return planCreate(desired, propagation);
@@ -76,7 +76,7 @@ final class RolePlanner {
     }
 
     /** {@code state: absent}: the role itself when ours, else only our trust statements and inline policies. */
-    RolePlan planRemoval(Optional<ActualRole> actual) {
+    public RolePlan planRemoval(Optional<ActualRole> actual) {
         if (actual.isEmpty()) {
             return new RolePlan(null, false, null, List.of());
         }
@@ -377,7 +377,7 @@ final class RolePlanner {
     }
 
     /** A policy change's id: the role's ARN, {@code /}, and the inline policy's name or the managed one's. */
-    static String policyId(String roleArn, String policy) {
+    public static String policyId(String roleArn, String policy) {
         return roleArn + "/" + policy.substring(policy.lastIndexOf('/') + 1);
     }
 

@@ -1,4 +1,4 @@
-package dev.eksirsa.engine.irsa;
+package dev.eksirsa.engine.aws.iam;
 
 import dev.eksirsa.engine.api.InputRules;
 import dev.eksirsa.engine.api.InvalidInputException;
@@ -7,10 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** User tags of a role; the ownership tags are eks-irsa's own and cannot be set by hand. */
-final class Tags {
+public final class Tags {
     private Tags() {}
 
-    static Map<String, String> validate(String field, Map<String, String> tags) {
+    public static Map<String, String> validate(String field, Map<String, String> tags) {
         Map<String, String> out = new LinkedHashMap<>();
         if (tags == null) {
             return out;
@@ -29,7 +29,7 @@ final class Tags {
     }
 
     /** The tags a role we create carries: the user's plus ownership. */
-    static Map<String, String> withOwnership(Map<String, String> user, String clusterName) {
+    public static Map<String, String> withOwnership(Map<String, String> user, String clusterName) {
         Map<String, String> out = new LinkedHashMap<>(user);
         out.put(Ownership.MANAGED_BY, Ownership.MANAGED_BY_VALUE);
         if (clusterName != null) {
