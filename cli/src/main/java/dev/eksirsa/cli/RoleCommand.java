@@ -1,7 +1,7 @@
 package dev.eksirsa.cli;
 
-import dev.eksirsa.engine.irsa.IrsaRoleResult;
-import dev.eksirsa.engine.irsa.IrsaRoleSpec;
+import dev.eksirsa.engine.role.IrsaRoleResult;
+import dev.eksirsa.engine.role.IrsaRoleSpec;
 import dev.eksirsa.engine.steps.Steps;
 import java.io.PrintStream;
 import picocli.CommandLine;

@@ -76,10 +76,11 @@ class PackageRulesTest {
     }
 
     @Test
-    void stepContractAndEntryPoints_useNoSdkOrFabric8ClientTypes() {
+    void stepContractRoleStepAndEntryPoints_useNoSdkOrFabric8ClientTypes() {
         noClasses()
                 .that()
-                .resideInAnyPackage("dev.eksirsa.engine.api..", "dev.eksirsa.engine.steps..")
+                .resideInAnyPackage(
+                        "dev.eksirsa.engine.api..", "dev.eksirsa.engine.role..", "dev.eksirsa.engine.steps..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("software.amazon.awssdk..", "io.fabric8.kubernetes.client..")

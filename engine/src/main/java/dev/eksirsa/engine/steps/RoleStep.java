@@ -4,12 +4,13 @@ import dev.eksirsa.engine.api.ArgumentSet;
 import dev.eksirsa.engine.api.Deadline;
 import dev.eksirsa.engine.aws.AwsClients;
 import dev.eksirsa.engine.aws.iam.PrincipalPropagation;
-import dev.eksirsa.engine.irsa.IrsaRoleArgs;
-import dev.eksirsa.engine.irsa.IrsaRoleReconciler;
-import dev.eksirsa.engine.irsa.IrsaRoleResult;
-import dev.eksirsa.engine.irsa.IrsaRoleSpec;
 import dev.eksirsa.engine.kube.EksClusterClients;
 import dev.eksirsa.engine.kube.KubeClientOptions;
+import dev.eksirsa.engine.kube.KubeWorkloads;
+import dev.eksirsa.engine.role.IrsaRoleArgs;
+import dev.eksirsa.engine.role.IrsaRoleReconciler;
+import dev.eksirsa.engine.role.IrsaRoleResult;
+import dev.eksirsa.engine.role.IrsaRoleSpec;
 import java.util.Map;
 
 /** {@code irsaRole}: the IRSA role, its cross-account targets and the annotated service accounts. */
@@ -45,7 +46,7 @@ public final class RoleStep implements Step<IrsaRoleSpec, IrsaRoleResult> {
             if (spec.clusterName() != null) {
                 KubeClientOptions options = KubeClientOptions.DEFAULTS.withProxy(context.proxy());
                 reconciler = reconciler.withKubernetes(
-                        () -> EksClusterClients.forCluster(clients, spec.clusterName(), options));
+                        () -> KubeWorkloads.of(EksClusterClients.forCluster(clients, spec.clusterName(), options)));
             }
             return reconciler.reconcile(spec);
         }

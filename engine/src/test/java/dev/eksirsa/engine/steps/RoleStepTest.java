@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eksirsa.engine.aws.EnvironmentConnectionResolver;
 import dev.eksirsa.engine.aws.eks.SandboxAws;
-import dev.eksirsa.engine.irsa.IrsaRoleResult;
+import dev.eksirsa.engine.role.IrsaRoleResult;
 import dev.eksirsa.sandbox.Sandbox;
 import dev.eksirsa.sandbox.log.CallRecord;
 import dev.eksirsa.testkit.Backend;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.eksirsa.engine.api.InvalidInputException;
 import dev.eksirsa.engine.aws.ConnectionRef;
 import dev.eksirsa.engine.aws.eks.ClusterSpec;
-import dev.eksirsa.engine.irsa.IrsaRoleSpec;
+import dev.eksirsa.engine.role.IrsaRoleSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

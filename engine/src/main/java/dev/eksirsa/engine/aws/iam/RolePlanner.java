@@ -4,6 +4,7 @@ import dev.eksirsa.engine.api.Change;
 import dev.eksirsa.engine.api.InvalidInputException;
 import dev.eksirsa.engine.api.PlannedChange;
 import dev.eksirsa.engine.api.ProgressListener;
+import dev.eksirsa.engine.aws.AwsClients;
 import dev.eksirsa.engine.aws.AwsErrors;
 import dev.eksirsa.engine.aws.iam.policy.PolicyDocument;
 import dev.eksirsa.engine.aws.iam.policy.PolicyMerge;
@@ -31,6 +32,11 @@ public final class RolePlanner {
     private final PolicyNormalizer normalizer;
     private final TrustQuota quota;
     private final ProgressListener progress;
+
+    /** The planner for the IAM of these clients, in {@code partition}. */
+    public static RolePlanner of(AwsClients aws, String partition, ProgressListener progress) {
+        return new RolePlanner(aws.iam(), partition, progress);
+    }
 
     public RolePlanner(IamClient iam, String partition, ProgressListener progress) {
         this.iam = iam;

@@ -19,6 +19,10 @@ import software.amazon.awssdk.services.iam.model.Role;
 public final class RoleReader {
     private final IamClient iam;
 
+    public static RoleReader of(dev.eksirsa.engine.aws.AwsClients aws) {
+        return new RoleReader(aws.iam());
+    }
+
     public RoleReader(IamClient iam) {
         this.iam = iam;
     }

@@ -1,11 +1,10 @@
-package dev.eksirsa.engine.irsa;
+package dev.eksirsa.engine.kube;
 
 import dev.eksirsa.engine.api.Change;
 import dev.eksirsa.engine.api.ConflictException;
 import dev.eksirsa.engine.api.EksIrsaException;
 import dev.eksirsa.engine.api.PlannedChange;
 import dev.eksirsa.engine.api.ProgressListener;
-import dev.eksirsa.engine.kube.KubeErrors;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
@@ -28,25 +27,28 @@ import java.util.function.Supplier;
  * takeover; then the previous role is kept in {@link #PREVIOUS_ROLE_ARN} (part of the ownership contract) and put
  * back on teardown.
  */
-final class ServiceAccountBinder {
-    static final String FIELD_MANAGER = "eks-irsa";
-    static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
-    static final String ROLE_ARN = "eks.amazonaws.com/role-arn";
-    static final String AUDIENCE = "eks.amazonaws.com/audience";
-    static final String REGIONAL = "eks.amazonaws.com/sts-regional-endpoints";
-    static final String EXPIRATION = "eks.amazonaws.com/token-expiration";
+public final class ServiceAccountBinder {
+    /** The audience the pod identity webhook requests when the service account names none. */
+    public static final String DEFAULT_AUDIENCE = "sts.amazonaws.com";
+
+    public static final String FIELD_MANAGER = "eks-irsa";
+    public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+    public static final String ROLE_ARN = "eks.amazonaws.com/role-arn";
+    public static final String AUDIENCE = "eks.amazonaws.com/audience";
+    public static final String REGIONAL = "eks.amazonaws.com/sts-regional-endpoints";
+    public static final String EXPIRATION = "eks.amazonaws.com/token-expiration";
     /** The role a service account had before eks-irsa took it over; restored on teardown. */
-    static final String PREVIOUS_ROLE_ARN = "eks-irsa/previous-role-arn";
+    public static final String PREVIOUS_ROLE_ARN = "eks-irsa/previous-role-arn";
 
     private final KubernetesClient kube;
     private final ProgressListener progress;
 
-    ServiceAccountBinder(KubernetesClient kube, ProgressListener progress) {
+    public ServiceAccountBinder(KubernetesClient kube, ProgressListener progress) {
         this.kube = kube;
         this.progress = progress;
     }
 
-    List<PlannedChange> plan(
+    public List<PlannedChange> plan(
             List<ServiceAccountRef> accounts, String roleArn, String audience, ServiceAccountOptions options) {
         List<PlannedChange> changes = new ArrayList<>();
         List<String> namespacesPlanned = new ArrayList<>();
@@ -108,7 +110,7 @@ final class ServiceAccountBinder {
         return changes;
     }
 
-    List<PlannedChange> planRemoval(
+    public List<PlannedChange> planRemoval(
             List<ServiceAccountRef> accounts, String roleArn, String audience, ServiceAccountOptions options) {
         List<PlannedChange> changes = new ArrayList<>();
         for (ServiceAccountRef ref : accounts) {
@@ -156,10 +158,11 @@ final class ServiceAccountBinder {
         return changes;
     }
 
-    static Map<String, String> desiredAnnotations(String roleArn, String audience, ServiceAccountOptions options) {
+    public static Map<String, String> desiredAnnotations(
+            String roleArn, String audience, ServiceAccountOptions options) {
         Map<String, String> annotations = new LinkedHashMap<>();
         annotations.put(ROLE_ARN, roleArn);
-        if (!IrsaRoleSpec.DEFAULT_AUDIENCE.equals(audience)) {
+        if (!DEFAULT_AUDIENCE.equals(audience)) {
             annotations.put(AUDIENCE, audience);
         }
         if (options.stsRegionalEndpoints() != null) {
@@ -226,7 +229,7 @@ final class ServiceAccountBinder {
         return l == null ? Map.of() : l;
     }
 
-    static <T> T read(Supplier<T> call, String what) {
+    public static <T> T read(Supplier<T> call, String what) {
         try {
             return call.get();
         } catch (KubernetesClientException e) {
@@ -234,7 +237,7 @@ final class ServiceAccountBinder {
         }
     }
 
-    static void write(Supplier<?> call, String what) {
+    public static void write(Supplier<?> call, String what) {
         try {
             call.get();
         } catch (KubernetesClientException e) {

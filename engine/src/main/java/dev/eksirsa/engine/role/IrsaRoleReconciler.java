@@ -1,4 +1,4 @@
-package dev.eksirsa.engine.irsa;
+package dev.eksirsa.engine.role;
 
 import dev.eksirsa.engine.api.Change;
 import dev.eksirsa.engine.api.ConcurrentChangeException;
@@ -6,11 +6,13 @@ import dev.eksirsa.engine.api.PlannedChange;
 import dev.eksirsa.engine.api.ProgressListener;
 import dev.eksirsa.engine.api.RecordingListener;
 import dev.eksirsa.engine.aws.AwsClients;
+import dev.eksirsa.engine.aws.CallerAccount;
 import dev.eksirsa.engine.aws.ConnectionResolver;
 import dev.eksirsa.engine.aws.EnvironmentConnectionResolver;
 import dev.eksirsa.engine.aws.Partitions;
 import dev.eksirsa.engine.aws.iam.ActualRole;
 import dev.eksirsa.engine.aws.iam.DesiredRole;
+import dev.eksirsa.engine.aws.iam.OidcProviderRef;
 import dev.eksirsa.engine.aws.iam.PrincipalPropagation;
 import dev.eksirsa.engine.aws.iam.RolePlan;
 import dev.eksirsa.engine.aws.iam.RolePlanner;
@@ -19,7 +21,8 @@ import dev.eksirsa.engine.aws.iam.policy.PolicyDocument;
 import dev.eksirsa.engine.aws.iam.policy.PolicyJson;
 import dev.eksirsa.engine.aws.iam.policy.PolicyStatement;
 import dev.eksirsa.engine.aws.iam.policy.TrustPolicies;
-import io.fabric8.kubernetes.client.KubernetesClient;
+import dev.eksirsa.engine.kube.KubeWorkloads;
+import dev.eksirsa.engine.kube.ServiceAccountRef;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,7 +46,7 @@ public final class IrsaRoleReconciler {
     private final ConnectionResolver targets;
     private final RecordingListener progress;
     private final PrincipalPropagation propagation;
-    private final Supplier<KubernetesClient> kube;
+    private final Supplier<KubeWorkloads> kube;
 
     public IrsaRoleReconciler(AwsClients aws, ProgressListener progress) {
         this(aws, new EnvironmentConnectionResolver(Map.of(), false), progress, PrincipalPropagation.standard());
@@ -60,7 +63,7 @@ public final class IrsaRoleReconciler {
             ConnectionResolver targets,
             ProgressListener progress,
             PrincipalPropagation propagation,
-            Supplier<KubernetesClient> kube) {
+            Supplier<KubeWorkloads> kube) {
         this.kube = kube;
         this.aws = aws;
         this.targets = targets;
@@ -72,7 +75,7 @@ public final class IrsaRoleReconciler {
      * Also annotates the service accounts (and restarts workloads when asked) through this cluster's client; the
      * reconciler closes each client it gets.
      */
-    public IrsaRoleReconciler withKubernetes(Supplier<KubernetesClient> value) {
+    public IrsaRoleReconciler withKubernetes(Supplier<KubeWorkloads> value) {
         return new IrsaRoleReconciler(aws, targets, progress, propagation, value);
     }
 
@@ -128,8 +131,14 @@ public final class IrsaRoleReconciler {
 
     private IrsaRoleResult ensure(
             IrsaRoleSpec spec, CallerAccount account, String roleArn, List<TargetRole> targets, int warningsBefore) {
-        OidcProviderRef provider =
-                OidcProviderRef.resolve(aws, spec, account.partition(), account.accountId(), progress);
+        OidcProviderRef provider = OidcProviderRef.resolve(
+                aws,
+                spec.clusterName(),
+                spec.oidcProviderArn(),
+                spec.audience(),
+                account.partition(),
+                account.accountId(),
+                progress);
         List<String> targetArns = targets.stream().map(TargetRole::arn).toList();
 
         Map<String, PolicyDocument> inline =
@@ -156,8 +165,8 @@ public final class IrsaRoleReconciler {
                 Set.copyOf(spec.policyArns()),
                 inline);
 
-        Optional<ActualRole> actual = new RoleReader(aws.iam()).read(spec.roleName());
-        RolePlanner planner = new RolePlanner(aws.iam(), account.partition(), progress);
+        Optional<ActualRole> actual = RoleReader.of(aws).read(spec.roleName());
+        RolePlanner planner = RolePlanner.of(aws, account.partition(), progress);
         RolePlan rolePlan = planner.plan(actual, desired, spec.exclusive(), null);
         ChainCheck.webIdentity(roleArn, rolePlan.trustAfter(), provider, spec.serviceAccounts(), spec.audience());
         String actualArn = rolePlan.arn();
@@ -179,8 +188,8 @@ public final class IrsaRoleReconciler {
                     Set.copyOf(t.policyArns()),
                     InlinePolicies.parse("targetRoles.inlinePolicies", t.inlinePolicies()));
             RolePlanner targetPlanner =
-                    new RolePlanner(target.aws().iam(), target.account().partition(), progress);
-            Optional<ActualRole> targetActual = new RoleReader(target.aws().iam()).read(t.roleName());
+                    RolePlanner.of(target.aws(), target.account().partition(), progress);
+            Optional<ActualRole> targetActual = RoleReader.of(target.aws()).read(t.roleName());
             targetActual
                     .filter(r -> r.maxSessionDuration() != null
                             && r.maxSessionDuration() > TargetRoleSpec.CHAINED_SESSION_CAP)
@@ -199,11 +208,11 @@ public final class IrsaRoleReconciler {
         if (kube == null) {
             apply(spec, all);
         } else {
-            try (KubernetesClient client = kube.get()) {
-                List<PlannedChange> accounts = new ServiceAccountBinder(client, progress)
+            try (KubeWorkloads client = kube.get()) {
+                List<PlannedChange> accounts = client.serviceAccounts(progress)
                         .plan(spec.serviceAccounts(), actualArn, spec.audience(), spec.kubernetes());
-                List<PlannedChange> restarts = new WorkloadRestarter(client, progress, Clock.systemUTC())
-                        .plan(spec.serviceAccounts(), actualArn);
+                List<PlannedChange> restarts =
+                        client.workloads(progress, Clock.systemUTC()).plan(spec.serviceAccounts(), actualArn);
                 all.addAll(accounts);
                 if (spec.kubernetes().restartPods()) {
                     all.addAll(restarts);
@@ -237,25 +246,24 @@ public final class IrsaRoleReconciler {
         List<PlannedChange> all = new ArrayList<>();
         List<String> targetArns = new ArrayList<>();
         for (TargetRole target : targets) {
-            RolePlanner planner =
-                    new RolePlanner(target.aws().iam(), target.account().partition(), progress);
+            RolePlanner planner = RolePlanner.of(target.aws(), target.account().partition(), progress);
             RolePlan plan = planner.planRemoval(
-                    new RoleReader(target.aws().iam()).read(target.spec().roleName()));
+                    RoleReader.of(target.aws()).read(target.spec().roleName()));
             all.addAll(plan.changes());
             targetArns.add(target.arn());
         }
-        RolePlanner planner = new RolePlanner(aws.iam(), Partitions.ofArn("roleArn", roleArn), progress);
-        Optional<ActualRole> actual = new RoleReader(aws.iam()).read(spec.roleName());
+        RolePlanner planner = RolePlanner.of(aws, Partitions.ofArn("roleArn", roleArn), progress);
+        Optional<ActualRole> actual = RoleReader.of(aws).read(spec.roleName());
         RolePlan plan = planner.planRemoval(actual);
         all.addAll(plan.changes());
         if (kube == null) {
             apply(spec, all);
         } else {
-            try (KubernetesClient client = kube.get()) {
+            try (KubeWorkloads client = kube.get()) {
                 String arn = actual.map(ActualRole::arn).orElse(roleArn);
                 all.addAll(
                         0,
-                        new ServiceAccountBinder(client, progress)
+                        client.serviceAccounts(progress)
                                 .planRemoval(spec.serviceAccounts(), arn, spec.audience(), spec.kubernetes()));
                 apply(spec, all);
             }

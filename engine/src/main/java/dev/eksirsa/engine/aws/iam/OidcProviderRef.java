@@ -1,11 +1,10 @@
-package dev.eksirsa.engine.irsa;
+package dev.eksirsa.engine.aws.iam;
 
 import dev.eksirsa.engine.api.EksIrsaException;
 import dev.eksirsa.engine.api.InvalidInputException;
 import dev.eksirsa.engine.api.ProgressListener;
 import dev.eksirsa.engine.aws.AwsClients;
 import dev.eksirsa.engine.aws.AwsErrors;
-import dev.eksirsa.engine.aws.iam.OidcProviderReconciler;
 import java.net.URI;
 import java.util.List;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -18,35 +17,41 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
  * condition keys. Found from the cluster's issuer, or given directly; it must exist (the cluster operation
  * creates it).
  */
-record OidcProviderRef(String arn, String issuerHostPath) {
+public record OidcProviderRef(String arn, String issuerHostPath) {
     private static final String MARK = ":oidc-provider/";
 
-    static OidcProviderRef of(String arn) {
+    public static OidcProviderRef of(String arn) {
         return new OidcProviderRef(arn, arn.substring(arn.indexOf(MARK) + MARK.length()));
     }
 
-    static OidcProviderRef resolve(
-            AwsClients aws, IrsaRoleSpec spec, String partition, String accountId, ProgressListener progress) {
+    public static OidcProviderRef resolve(
+            AwsClients aws,
+            String clusterName,
+            String oidcProviderArn,
+            String audience,
+            String partition,
+            String accountId,
+            ProgressListener progress) {
         OidcProviderRef ref;
-        if (spec.oidcProviderArn() != null) {
-            if (!spec.oidcProviderArn().contains(":" + accountId + MARK)) {
+        if (oidcProviderArn != null) {
+            if (!oidcProviderArn.contains(":" + accountId + MARK)) {
                 throw new InvalidInputException(
                         "oidcProviderArn", "must be a provider in the role's account " + accountId);
             }
-            ref = of(spec.oidcProviderArn());
-            if (spec.clusterName() != null) {
-                OidcProviderRef clusters = ofCluster(aws, spec.clusterName(), partition, accountId);
+            ref = of(oidcProviderArn);
+            if (clusterName != null) {
+                OidcProviderRef clusters = ofCluster(aws, clusterName, partition, accountId);
                 if (!clusters.arn().equals(ref.arn())) {
                     throw new InvalidInputException(
                             "oidcProviderArn",
                             "is the provider of issuer " + ref.issuerHostPath() + ", but EKS cluster \""
-                                    + spec.clusterName() + "\" issues its tokens as " + clusters.issuerHostPath()
+                                    + clusterName + "\" issues its tokens as " + clusters.issuerHostPath()
                                     + "; a role trusting it could not be assumed by that cluster's service accounts"
                                     + " (leave oidcProviderArn out to use the cluster's)");
                 }
             }
         } else {
-            ref = ofCluster(aws, spec.clusterName(), partition, accountId);
+            ref = ofCluster(aws, clusterName, partition, accountId);
         }
         List<String> clientIds;
         try {
@@ -56,15 +61,15 @@ record OidcProviderRef(String arn, String issuerHostPath) {
         } catch (NoSuchEntityException e) {
             throw new EksIrsaException(
                     "IAM OIDC provider " + ref.arn() + " does not exist; run `eks-irsa cluster"
-                            + (spec.clusterName() == null ? "" : " --name " + spec.clusterName())
+                            + (clusterName == null ? "" : " --name " + clusterName)
                             + "` first to associate the cluster's issuer",
                     e.requestId(),
                     e);
         } catch (AwsServiceException e) {
             throw AwsErrors.translate("reading IAM OIDC provider " + ref.arn(), e);
         }
-        if (!clientIds.contains(spec.audience())) {
-            progress.warn("IAM OIDC provider " + ref.arn() + " does not list the audience " + spec.audience()
+        if (!clientIds.contains(audience)) {
+            progress.warn("IAM OIDC provider " + ref.arn() + " does not list the audience " + audience
                     + " among its client ids " + clientIds + "; web identity calls will fail until it does");
         }
         return ref;

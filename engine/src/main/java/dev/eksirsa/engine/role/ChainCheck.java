@@ -1,12 +1,14 @@
-package dev.eksirsa.engine.irsa;
+package dev.eksirsa.engine.role;
 
 import dev.eksirsa.engine.api.ConflictException;
 import dev.eksirsa.engine.api.InvalidInputException;
+import dev.eksirsa.engine.aws.iam.OidcProviderRef;
 import dev.eksirsa.engine.aws.iam.policy.Decision;
 import dev.eksirsa.engine.aws.iam.policy.EvaluationRequest;
 import dev.eksirsa.engine.aws.iam.policy.PolicyDocument;
 import dev.eksirsa.engine.aws.iam.policy.PolicyEvaluator;
 import dev.eksirsa.engine.aws.iam.policy.TrustPolicies;
+import dev.eksirsa.engine.kube.ServiceAccountRef;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.eksirsa.engine.irsa;
+package dev.eksirsa.engine.role;
 
 import dev.eksirsa.engine.api.InputRules;
 import dev.eksirsa.engine.api.InvalidInputException;

@@ -1,10 +1,10 @@
-package dev.eksirsa.engine.irsa;
+package dev.eksirsa.engine.kube;
 
 import dev.eksirsa.engine.api.InvalidInputException;
 import java.util.regex.Pattern;
 
 /** Kubernetes' name rules for the objects IRSA touches (apimachinery's DNS-1123 label and subdomain). */
-final class KubernetesNames {
+public final class KubernetesNames {
     private static final String LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
     private static final Pattern DNS1123_LABEL = Pattern.compile(LABEL);
     private static final Pattern DNS1123_SUBDOMAIN = Pattern.compile(LABEL + "(\\." + LABEL + ")*");
@@ -12,7 +12,7 @@ final class KubernetesNames {
     private KubernetesNames() {}
 
     /** Namespaces are DNS-1123 labels. */
-    static String namespace(String field, String value) {
+    public static String namespace(String field, String value) {
         if (value == null
                 || value.length() > 63
                 || !DNS1123_LABEL.matcher(value).matches()) {
@@ -25,7 +25,7 @@ final class KubernetesNames {
     }
 
     /** Service account names are DNS-1123 subdomains. */
-    static String serviceAccount(String field, String value) {
+    public static String serviceAccount(String field, String value) {
         if (value == null
                 || value.length() > 253
                 || !DNS1123_SUBDOMAIN.matcher(value).matches()) {
@@ -39,7 +39,7 @@ final class KubernetesNames {
     }
 
     /** A name with {@code *} wildcards: the rest must still be made of allowed characters. */
-    static String pattern(String field, String value, int maxLength) {
+    public static String pattern(String field, String value, int maxLength) {
         if (value == null || value.length() > maxLength || !value.matches("[-a-z0-9.*]+")) {
             throw new InvalidInputException(
                     field,

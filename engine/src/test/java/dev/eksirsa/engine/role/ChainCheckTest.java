@@ -1,12 +1,14 @@
-package dev.eksirsa.engine.irsa;
+package dev.eksirsa.engine.role;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eksirsa.engine.api.ConflictException;
 import dev.eksirsa.engine.api.InvalidInputException;
+import dev.eksirsa.engine.aws.iam.OidcProviderRef;
 import dev.eksirsa.engine.aws.iam.policy.PolicyDocument;
 import dev.eksirsa.engine.aws.iam.policy.PolicyJson;
+import dev.eksirsa.engine.kube.ServiceAccountRef;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

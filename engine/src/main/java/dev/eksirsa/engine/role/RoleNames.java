@@ -1,5 +1,6 @@
-package dev.eksirsa.engine.irsa;
+package dev.eksirsa.engine.role;
 
+import dev.eksirsa.engine.kube.ServiceAccountRef;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

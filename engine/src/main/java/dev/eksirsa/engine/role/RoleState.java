@@ -1,4 +1,4 @@
-package dev.eksirsa.engine.irsa;
+package dev.eksirsa.engine.role;
 
 /** Whether the role should exist ({@code present}) or what eks-irsa created should go ({@code absent}). */
 public enum RoleState {

@@ -1,4 +1,4 @@
-package dev.eksirsa.engine.irsa;
+package dev.eksirsa.engine.role;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.eksirsa.sandbox.Sandbox;

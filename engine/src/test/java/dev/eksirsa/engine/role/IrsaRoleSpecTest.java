@@ -1,9 +1,10 @@
-package dev.eksirsa.engine.irsa;
+package dev.eksirsa.engine.role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eksirsa.engine.api.InvalidInputException;
+import dev.eksirsa.engine.kube.ServiceAccountRef;
 import org.junit.jupiter.api.Test;
 
 class IrsaRoleSpecTest {

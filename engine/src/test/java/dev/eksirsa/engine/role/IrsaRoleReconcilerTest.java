@@ -1,4 +1,4 @@
-package dev.eksirsa.engine.irsa;
+package dev.eksirsa.engine.role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.eksirsa.engine.irsa;
+package dev.eksirsa.engine.role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,8 @@ import dev.eksirsa.engine.aws.eks.EksTokenGenerator;
 import dev.eksirsa.engine.aws.eks.SandboxAws;
 import dev.eksirsa.engine.kube.KubeClients;
 import dev.eksirsa.engine.kube.KubeEndpoint;
+import dev.eksirsa.engine.kube.KubeWorkloads;
+import dev.eksirsa.engine.kube.WorkloadRestarter;
 import dev.eksirsa.sandbox.Sandbox;
 import dev.eksirsa.sandbox.log.CallRecord;
 import dev.eksirsa.testkit.Backend;
@@ -67,7 +69,7 @@ class IrsaServiceAccountTest {
     void connect() {
         aws = SandboxAws.connection(sandbox, sandbox.primary()).open();
         lines = new SandboxAws.Lines();
-        reconciler = new IrsaRoleReconciler(aws, lines).withKubernetes(this::client);
+        reconciler = new IrsaRoleReconciler(aws, lines).withKubernetes(() -> KubeWorkloads.of(client()));
         kube = client();
     }
 

@@ -1,7 +1,9 @@
-package dev.eksirsa.engine.irsa;
+package dev.eksirsa.engine.role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eksirsa.engine.kube.ServiceAccountBinder;
+import dev.eksirsa.engine.kube.ServiceAccountOptions;
 import org.junit.jupiter.api.Test;
 
 class ServiceAccountAnnotationsTest {

@@ -1,4 +1,4 @@
-package dev.eksirsa.engine.irsa;
+package dev.eksirsa.engine.role;
 
 import dev.eksirsa.engine.api.InputRules;
 import dev.eksirsa.engine.api.InvalidInputException;
@@ -6,6 +6,8 @@ import dev.eksirsa.engine.aws.ConnectionRef;
 import dev.eksirsa.engine.aws.Partitions;
 import dev.eksirsa.engine.aws.iam.Tags;
 import dev.eksirsa.engine.aws.iam.policy.RoleArns;
+import dev.eksirsa.engine.kube.ServiceAccountOptions;
+import dev.eksirsa.engine.kube.ServiceAccountRef;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

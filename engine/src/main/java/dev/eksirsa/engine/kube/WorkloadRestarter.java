@@ -1,4 +1,4 @@
-package dev.eksirsa.engine.irsa;
+package dev.eksirsa.engine.kube;
 
 import dev.eksirsa.engine.api.Change;
 import dev.eksirsa.engine.api.PlannedChange;
@@ -26,21 +26,21 @@ import java.util.function.Supplier;
  * {@code AWS_ROLE_ARN} of this role, by setting the pod template's {@code kubectl.kubernetes.io/restartedAt} as
  * {@code kubectl rollout restart} does.
  */
-final class WorkloadRestarter {
-    static final String RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
+public final class WorkloadRestarter {
+    public static final String RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
 
     private final KubernetesClient kube;
     private final ProgressListener progress;
     private final Clock clock;
 
-    WorkloadRestarter(KubernetesClient kube, ProgressListener progress, Clock clock) {
+    public WorkloadRestarter(KubernetesClient kube, ProgressListener progress, Clock clock) {
         this.kube = kube;
         this.progress = progress;
         this.clock = clock;
     }
 
     /** Each planned restart's change id is {@code Kind/namespace/name}, which the result lists as restarted. */
-    List<PlannedChange> plan(List<ServiceAccountRef> accounts, String roleArn) {
+    public List<PlannedChange> plan(List<ServiceAccountRef> accounts, String roleArn) {
         List<PlannedChange> out = new ArrayList<>();
         for (ServiceAccountRef ref : accounts) {
             if (ref.isPattern()) {
@@ -149,7 +149,7 @@ final class WorkloadRestarter {
                 });
     }
 
-    static boolean hasRole(Pod pod, String roleArn) {
+    public static boolean hasRole(Pod pod, String roleArn) {
         List<Container> containers =
                 pod.getSpec() == null ? List.of() : pod.getSpec().getContainers();
         return !containers.isEmpty()
@@ -163,7 +163,7 @@ final class WorkloadRestarter {
     }
 
     /** A JSON merge patch that stamps the pod template, as {@code kubectl rollout restart} does. */
-    static String restartPatch(Instant at) {
+    public static String restartPatch(Instant at) {
         Map<String, Object> patch = Map.of(
                 "spec",
                 Map.of("template", Map.of("metadata", Map.of("annotations", Map.of(RESTARTED_AT, at.toString())))));

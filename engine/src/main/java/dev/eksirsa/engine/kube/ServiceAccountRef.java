@@ -1,4 +1,4 @@
-package dev.eksirsa.engine.irsa;
+package dev.eksirsa.engine.kube;
 
 import dev.eksirsa.engine.api.InvalidInputException;
 
