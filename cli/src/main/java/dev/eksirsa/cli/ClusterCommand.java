@@ -1,9 +1,9 @@
 package dev.eksirsa.cli;
 
-import dev.eksirsa.engine.aws.ConnectionRef;
-import dev.eksirsa.engine.aws.eks.ClusterResult;
-import dev.eksirsa.engine.aws.eks.ClusterSpec;
-import dev.eksirsa.engine.aws.eks.DesiredState;
+import dev.eksirsa.engine.api.ConnectionRef;
+import dev.eksirsa.engine.cluster.ClusterResult;
+import dev.eksirsa.engine.cluster.ClusterSpec;
+import dev.eksirsa.engine.cluster.DesiredState;
 import dev.eksirsa.engine.steps.Steps;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.eksirsa.cli;
 
+import dev.eksirsa.engine.api.ConnectionRef;
 import dev.eksirsa.engine.api.Durations;
 import dev.eksirsa.engine.aws.AwsConnection;
-import dev.eksirsa.engine.aws.ConnectionRef;
 import dev.eksirsa.engine.aws.EnvironmentConnectionResolver;
 import java.net.URI;
 import java.util.Map;

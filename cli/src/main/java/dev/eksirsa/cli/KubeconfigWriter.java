@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.eksirsa.engine.api.EksIrsaException;
 import dev.eksirsa.engine.api.InvalidInputException;
-import dev.eksirsa.engine.aws.eks.ClusterResult;
+import dev.eksirsa.engine.cluster.ClusterResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -76,7 +76,7 @@ class PackageRulesTest {
     }
 
     @Test
-    void stepContractRoleStepAndEntryPoints_useNoSdkOrFabric8ClientTypes() {
+    void stepPackages_useNoSdkOrFabric8ClientTypes() {
         noClasses()
                 .that()
                 .resideInAnyPackage(

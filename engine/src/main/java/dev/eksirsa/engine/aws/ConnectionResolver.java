@@ -1,5 +1,7 @@
 package dev.eksirsa.engine.aws;
 
+import dev.eksirsa.engine.api.ConnectionRef;
+
 /**
  * Turns a {@link ConnectionRef} into credentials when a step runs. Supplied by the caller: the CLI resolves from
  * its process environment, the Jenkins plugin from the build's environment and credentials store.

@@ -1,5 +1,6 @@
 package dev.eksirsa.engine.aws;
 
+import dev.eksirsa.engine.api.ConnectionRef;
 import dev.eksirsa.engine.api.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;

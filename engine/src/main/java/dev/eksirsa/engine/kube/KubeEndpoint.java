@@ -2,7 +2,7 @@ package dev.eksirsa.engine.kube;
 
 import dev.eksirsa.engine.api.InputRules;
 import dev.eksirsa.engine.api.InvalidInputException;
-import dev.eksirsa.engine.aws.eks.ClusterResult;
+import dev.eksirsa.engine.cluster.ClusterResult;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -4,8 +4,8 @@ import dev.eksirsa.engine.api.Arg;
 import dev.eksirsa.engine.api.ArgType;
 import dev.eksirsa.engine.api.ArgumentSet;
 import dev.eksirsa.engine.api.Arguments;
-import dev.eksirsa.engine.aws.ConnectionArgs;
-import dev.eksirsa.engine.aws.ConnectionRef;
+import dev.eksirsa.engine.api.ConnectionArgs;
+import dev.eksirsa.engine.api.ConnectionRef;
 import java.util.List;
 import java.util.Map;
 

@@ -1,8 +1,8 @@
 package dev.eksirsa.engine.role;
 
+import dev.eksirsa.engine.api.ConnectionRef;
 import dev.eksirsa.engine.api.InputRules;
 import dev.eksirsa.engine.api.InvalidInputException;
-import dev.eksirsa.engine.aws.ConnectionRef;
 import dev.eksirsa.engine.aws.Partitions;
 import dev.eksirsa.engine.aws.iam.Tags;
 import dev.eksirsa.engine.aws.iam.policy.RoleArns;

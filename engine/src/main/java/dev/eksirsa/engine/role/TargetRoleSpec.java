@@ -1,7 +1,7 @@
 package dev.eksirsa.engine.role;
 
+import dev.eksirsa.engine.api.ConnectionRef;
 import dev.eksirsa.engine.api.InvalidInputException;
-import dev.eksirsa.engine.aws.ConnectionRef;
 import dev.eksirsa.engine.aws.iam.Tags;
 import java.util.List;
 import java.util.Map;

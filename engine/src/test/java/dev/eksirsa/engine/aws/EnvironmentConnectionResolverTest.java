@@ -3,6 +3,7 @@ package dev.eksirsa.engine.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.eksirsa.engine.api.ConnectionRef;
 import dev.eksirsa.engine.api.InvalidInputException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

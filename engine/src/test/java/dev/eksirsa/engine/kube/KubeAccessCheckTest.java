@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eksirsa.engine.aws.AwsClients;
 import dev.eksirsa.engine.aws.eks.ApiAccessCheck.ApiTarget;
-import dev.eksirsa.engine.aws.eks.ClusterResult;
-import dev.eksirsa.engine.aws.eks.ClusterSpec;
 import dev.eksirsa.engine.aws.eks.SandboxAws;
+import dev.eksirsa.engine.cluster.ClusterResult;
+import dev.eksirsa.engine.cluster.ClusterSpec;
 import dev.eksirsa.sandbox.Sandbox;
 import dev.eksirsa.testkit.Backend;
 import dev.eksirsa.testkit.RunsAgainst;

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.eksirsa.engine.api.AccessDeniedException;
 import dev.eksirsa.engine.aws.AwsClients;
-import dev.eksirsa.engine.aws.eks.ClusterResult;
 import dev.eksirsa.engine.aws.eks.EksToken;
 import dev.eksirsa.engine.aws.eks.EksTokenGenerator;
 import dev.eksirsa.engine.aws.eks.SandboxAws;
+import dev.eksirsa.engine.cluster.ClusterResult;
 import dev.eksirsa.sandbox.Sandbox;
 import dev.eksirsa.testkit.AwsCli;
 import dev.eksirsa.testkit.AwsKeys;

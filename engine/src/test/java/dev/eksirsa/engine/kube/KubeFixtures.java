@@ -5,9 +5,9 @@ import dev.eksirsa.engine.aws.AssumeRole;
 import dev.eksirsa.engine.aws.AwsClients;
 import dev.eksirsa.engine.aws.AwsConnection;
 import dev.eksirsa.engine.aws.eks.ClusterReconciler;
-import dev.eksirsa.engine.aws.eks.ClusterResult;
-import dev.eksirsa.engine.aws.eks.ClusterSpec;
 import dev.eksirsa.engine.aws.eks.SandboxAws;
+import dev.eksirsa.engine.cluster.ClusterResult;
+import dev.eksirsa.engine.cluster.ClusterSpec;
 import dev.eksirsa.sandbox.Sandbox;
 import java.time.Duration;
 

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eksirsa.engine.api.ChangeAction;
+import dev.eksirsa.engine.api.ConnectionRef;
 import dev.eksirsa.engine.api.EksIrsaException;
 import dev.eksirsa.engine.api.InvalidInputException;
 import dev.eksirsa.engine.aws.AwsClients;
-import dev.eksirsa.engine.aws.ConnectionRef;
 import dev.eksirsa.engine.aws.EnvironmentConnectionResolver;
 import dev.eksirsa.engine.aws.eks.SandboxAws;
 import dev.eksirsa.engine.aws.iam.PrincipalPropagation;

@@ -69,7 +69,7 @@ class IrsaRoleSpecTest {
 
     @Test
     void targetRoleSessionOverAnHour_isRefusedBecauseChainedSessionsAreCappedAtOneHour() {
-        dev.eksirsa.engine.aws.ConnectionRef connection = dev.eksirsa.engine.aws.ConnectionRef.profile("second");
+        dev.eksirsa.engine.api.ConnectionRef connection = dev.eksirsa.engine.api.ConnectionRef.profile("second");
 
         assertThatThrownBy(() -> new TargetRoleSpec("Role-2", connection, null, null, 7200, null, null, null, null))
                 .isInstanceOf(InvalidInputException.class)

@@ -3,9 +3,9 @@ package dev.eksirsa.engine.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.eksirsa.engine.api.ConnectionRef;
 import dev.eksirsa.engine.api.InvalidInputException;
-import dev.eksirsa.engine.aws.ConnectionRef;
-import dev.eksirsa.engine.aws.eks.ClusterSpec;
+import dev.eksirsa.engine.cluster.ClusterSpec;
 import dev.eksirsa.engine.role.IrsaRoleSpec;
 import java.time.Duration;
 import java.util.List;

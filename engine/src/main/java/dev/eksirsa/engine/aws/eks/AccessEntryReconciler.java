@@ -2,10 +2,10 @@ package dev.eksirsa.engine.aws.eks;
 
 import dev.eksirsa.engine.api.Change;
 import dev.eksirsa.engine.api.ConflictException;
+import dev.eksirsa.engine.api.Ownership;
 import dev.eksirsa.engine.api.PlannedChange;
 import dev.eksirsa.engine.api.ProgressListener;
 import dev.eksirsa.engine.aws.AwsErrors;
-import dev.eksirsa.engine.aws.Ownership;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.eksirsa.engine.aws.eks;
 
 import dev.eksirsa.engine.aws.AwsErrors;
+import dev.eksirsa.engine.cluster.NodegroupSummary;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;

@@ -1,9 +1,14 @@
 package dev.eksirsa.engine.aws.eks;
 
 import dev.eksirsa.engine.api.Deadline;
+import dev.eksirsa.engine.api.InvalidInputException;
 import dev.eksirsa.engine.api.ProgressListener;
 import dev.eksirsa.engine.api.RecordingListener;
 import dev.eksirsa.engine.aws.AwsClients;
+import dev.eksirsa.engine.aws.Partitions;
+import dev.eksirsa.engine.cluster.ClusterResult;
+import dev.eksirsa.engine.cluster.ClusterSpec;
+import dev.eksirsa.engine.cluster.DesiredState;
 
 /**
  * Ensures an EKS cluster and its IAM OIDC provider: describe, create when asked and wait for ACTIVE, grant
@@ -39,7 +44,7 @@ public final class ClusterReconciler {
 
     /** @param deadline the run's overall budget (the CLI's {@code --timeout}), shared by every wait */
     public ClusterResult reconcile(ClusterSpec spec, Deadline deadline) {
-        spec.checkPartition(aws.partition());
+        checkPartition(spec, aws.partition());
         RecordingListener run = new RecordingListener(progress);
         EksWaits waits = new EksWaits(aws.eks(), new WaitSettings(spec.pollInterval(), spec.timeout()), deadline, run);
         ClusterReader reader = new ClusterReader(aws.eks(), aws.region());
@@ -47,5 +52,20 @@ public final class ClusterReconciler {
             return new ClusterTeardown(aws, reader, waits, run).run(spec);
         }
         return new ClusterEnsurer(aws, reader, waits, thumbprints, accessCheck, run).run(spec);
+    }
+
+    /** Every ARN given must be of the connection's partition, checked before any call. */
+    static void checkPartition(ClusterSpec spec, String partition) {
+        inPartition("clusterRoleArn", spec.clusterRoleArn(), partition);
+        spec.accessPrincipalArns().forEach(arn -> inPartition("accessPrincipalArns", arn, partition));
+        if (spec.nodegroup() != null) {
+            inPartition("nodeRoleArn", spec.nodegroup().nodeRoleArn(), partition);
+        }
+    }
+
+    private static void inPartition(String field, String arn, String partition) {
+        if (arn != null && !Partitions.ofArn(field, arn).equals(partition)) {
+            throw new InvalidInputException(field, "must be in partition " + partition + " of the region");
+        }
     }
 }

@@ -2,13 +2,15 @@ package dev.eksirsa.engine.aws.eks;
 
 import dev.eksirsa.engine.api.Change;
 import dev.eksirsa.engine.api.InputRules;
+import dev.eksirsa.engine.api.Ownership;
 import dev.eksirsa.engine.api.PlannedChange;
 import dev.eksirsa.engine.api.RecordingListener;
 import dev.eksirsa.engine.aws.AwsClients;
 import dev.eksirsa.engine.aws.AwsErrors;
-import dev.eksirsa.engine.aws.Ownership;
 import dev.eksirsa.engine.aws.iam.OidcProviderReconciler;
 import dev.eksirsa.engine.aws.iam.ServiceRoleReconciler;
+import dev.eksirsa.engine.cluster.ClusterResult;
+import dev.eksirsa.engine.cluster.ClusterSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

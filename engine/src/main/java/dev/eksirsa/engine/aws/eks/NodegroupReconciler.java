@@ -1,13 +1,14 @@
 package dev.eksirsa.engine.aws.eks;
 
 import dev.eksirsa.engine.api.Change;
+import dev.eksirsa.engine.api.Ownership;
 import dev.eksirsa.engine.api.PlannedChange;
 import dev.eksirsa.engine.api.ProgressListener;
 import dev.eksirsa.engine.aws.AwsClients;
 import dev.eksirsa.engine.aws.AwsErrors;
-import dev.eksirsa.engine.aws.Ownership;
 import dev.eksirsa.engine.aws.iam.ServiceRolePlan;
 import dev.eksirsa.engine.aws.iam.ServiceRoleReconciler;
+import dev.eksirsa.engine.cluster.NodegroupSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.eksirsa.engine.aws.iam;
 
-import dev.eksirsa.engine.aws.Ownership;
+import dev.eksirsa.engine.api.Ownership;
 import dev.eksirsa.engine.aws.iam.policy.PolicyDocument;
 import java.util.Map;
 import java.util.Set;

@@ -1,10 +1,10 @@
 package dev.eksirsa.engine.aws.iam;
 
 import dev.eksirsa.engine.api.Change;
+import dev.eksirsa.engine.api.Ownership;
 import dev.eksirsa.engine.api.PlannedChange;
 import dev.eksirsa.engine.api.ProgressListener;
 import dev.eksirsa.engine.aws.AwsErrors;
-import dev.eksirsa.engine.aws.Ownership;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

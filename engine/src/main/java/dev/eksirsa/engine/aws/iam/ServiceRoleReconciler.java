@@ -1,9 +1,9 @@
 package dev.eksirsa.engine.aws.iam;
 
 import dev.eksirsa.engine.api.ConflictException;
+import dev.eksirsa.engine.api.Ownership;
 import dev.eksirsa.engine.api.PlannedChange;
 import dev.eksirsa.engine.api.ProgressListener;
-import dev.eksirsa.engine.aws.Ownership;
 import dev.eksirsa.engine.aws.iam.policy.PolicyDocument;
 import dev.eksirsa.engine.aws.iam.policy.PolicyStatement;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.eksirsa.engine.aws.iam;
 
 import dev.eksirsa.engine.api.InputRules;
 import dev.eksirsa.engine.api.InvalidInputException;
-import dev.eksirsa.engine.aws.Ownership;
+import dev.eksirsa.engine.api.Ownership;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

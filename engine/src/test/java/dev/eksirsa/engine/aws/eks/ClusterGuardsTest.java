@@ -7,6 +7,8 @@ import dev.eksirsa.engine.api.ConflictException;
 import dev.eksirsa.engine.aws.AwsClients;
 import dev.eksirsa.engine.aws.ec2.DefaultSubnets;
 import dev.eksirsa.engine.aws.iam.ServiceRoleReconciler;
+import dev.eksirsa.engine.cluster.ClusterSpec;
+import dev.eksirsa.engine.cluster.NodegroupSpec;
 import dev.eksirsa.sandbox.Sandbox;
 import dev.eksirsa.sandbox.SandboxOptions;
 import dev.eksirsa.sandbox.log.CallRecord;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eksirsa.engine.aws.AwsClients;
 import dev.eksirsa.engine.aws.RetryStyle;
+import dev.eksirsa.engine.cluster.ClusterResult;
+import dev.eksirsa.engine.cluster.ClusterSpec;
 import dev.eksirsa.sandbox.Sandbox;
 import dev.eksirsa.sandbox.fault.FaultRule;
 import dev.eksirsa.sandbox.log.CallRecord;

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eksirsa.engine.api.InvalidInputException;
+import dev.eksirsa.engine.cluster.ClusterSpec;
+import dev.eksirsa.engine.cluster.DesiredState;
+import dev.eksirsa.engine.cluster.NodegroupSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +78,7 @@ class ClusterSpecTest {
                 .clusterRoleArn("arn:aws-cn:iam::111122223333:role/r")
                 .build();
 
-        assertThatThrownBy(() -> spec.checkPartition("aws"))
+        assertThatThrownBy(() -> ClusterReconciler.checkPartition(spec, "aws"))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("clusterRoleArn"));
     }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.eksirsa.engine.api.Deadline;
 import dev.eksirsa.engine.api.WaitTimeoutException;
 import dev.eksirsa.engine.aws.AwsClients;
+import dev.eksirsa.engine.cluster.ClusterSpec;
+import dev.eksirsa.engine.cluster.NodegroupSpec;
 import dev.eksirsa.sandbox.Sandbox;
 import dev.eksirsa.sandbox.SandboxOptions;
 import dev.eksirsa.testkit.Backend;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.eksirsa.engine.aws.AwsClients;
 import dev.eksirsa.engine.aws.AwsConnection;
 import dev.eksirsa.engine.aws.CredentialsSource;
+import dev.eksirsa.engine.cluster.ClusterResult;
+import dev.eksirsa.engine.cluster.ClusterSpec;
 import dev.eksirsa.testkit.Backend;
 import dev.eksirsa.testkit.MotoServer;
 import dev.eksirsa.testkit.RunsAgainst;

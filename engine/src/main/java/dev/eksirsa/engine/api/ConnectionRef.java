@@ -1,8 +1,7 @@
-package dev.eksirsa.engine.aws;
+package dev.eksirsa.engine.api;
 
-import dev.eksirsa.engine.api.Arguments;
-import dev.eksirsa.engine.api.InputRules;
-import dev.eksirsa.engine.api.InvalidInputException;
+import dev.eksirsa.engine.aws.AwsConnection;
+import dev.eksirsa.engine.aws.ConnectionResolver;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

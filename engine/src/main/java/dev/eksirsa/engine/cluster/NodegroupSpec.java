@@ -1,4 +1,4 @@
-package dev.eksirsa.engine.aws.eks;
+package dev.eksirsa.engine.cluster;
 
 import dev.eksirsa.engine.api.InputRules;
 import dev.eksirsa.engine.api.InvalidInputException;

@@ -1,4 +1,4 @@
-package dev.eksirsa.engine.aws.eks;
+package dev.eksirsa.engine.cluster;
 
 /** {@code present} ensures a resource; {@code absent} deletes what eks-irsa created. */
 public enum DesiredState {

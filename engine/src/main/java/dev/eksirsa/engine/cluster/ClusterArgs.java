@@ -1,12 +1,12 @@
-package dev.eksirsa.engine.aws.eks;
+package dev.eksirsa.engine.cluster;
 
 import dev.eksirsa.engine.api.Arg;
 import dev.eksirsa.engine.api.ArgType;
 import dev.eksirsa.engine.api.ArgumentSet;
 import dev.eksirsa.engine.api.Arguments;
+import dev.eksirsa.engine.api.ConnectionArgs;
+import dev.eksirsa.engine.api.ConnectionRef;
 import dev.eksirsa.engine.api.InvalidInputException;
-import dev.eksirsa.engine.aws.ConnectionArgs;
-import dev.eksirsa.engine.aws.ConnectionRef;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

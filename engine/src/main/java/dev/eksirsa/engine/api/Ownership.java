@@ -1,4 +1,4 @@
-package dev.eksirsa.engine.aws;
+package dev.eksirsa.engine.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,9 +1,9 @@
-package dev.eksirsa.engine.aws.eks;
+package dev.eksirsa.engine.cluster;
 
+import dev.eksirsa.engine.api.ConnectionRef;
 import dev.eksirsa.engine.api.InputRules;
 import dev.eksirsa.engine.api.InvalidInputException;
-import dev.eksirsa.engine.aws.ConnectionRef;
-import dev.eksirsa.engine.aws.Ownership;
+import dev.eksirsa.engine.api.Ownership;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,21 +105,6 @@ public record ClusterSpec(
 
     public static Builder builder(String name) {
         return new Builder(name);
-    }
-
-    /** Every ARN given must be of the connection's partition. */
-    void checkPartition(String partition) {
-        checkPartition("clusterRoleArn", clusterRoleArn, partition);
-        accessPrincipalArns.forEach(arn -> checkPartition("accessPrincipalArns", arn, partition));
-        if (nodegroup != null) {
-            checkPartition("nodeRoleArn", nodegroup.nodeRoleArn(), partition);
-        }
-    }
-
-    private static void checkPartition(String field, String arn, String partition) {
-        if (arn != null && !dev.eksirsa.engine.aws.Partitions.ofArn(field, arn).equals(partition)) {
-            throw new InvalidInputException(field, "must be in partition " + partition + " of the region");
-        }
     }
 
     /** Optional arguments by name, as the CLI and the Jenkins step pass them. */

@@ -1,4 +1,4 @@
-package dev.eksirsa.engine.aws.eks;
+package dev.eksirsa.engine.cluster;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,5 @@
-package dev.eksirsa.engine.aws;
+package dev.eksirsa.engine.api;
 
-import dev.eksirsa.engine.api.Arg;
-import dev.eksirsa.engine.api.ArgType;
-import dev.eksirsa.engine.api.ArgumentSet;
 import java.util.List;
 
 /** The connection arguments every AWS step declares, and the {@code connection} map of a cross-account role. */
