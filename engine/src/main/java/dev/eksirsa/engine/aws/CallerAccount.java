@@ -8,6 +8,6 @@ public record CallerAccount(String accountId, String partition) {
     public static CallerAccount of(AwsClients aws, String what) {
         GetCallerIdentityResponse identity = AwsErrors.call(
                 "identifying the caller of " + what, () -> aws.sts().getCallerIdentity());
-        return new CallerAccount(identity.account(), identity.arn().split(":", 3)[1]);
+        return new CallerAccount(identity.account(), Partitions.ofArn("callerArn", identity.arn()));
     }
 }

@@ -14,12 +14,22 @@ public final class Partitions {
         return PartitionMetadata.of(Region.of(region)).id();
     }
 
-    /** The partition an ARN names; a value that is not an ARN is bad input for {@code field}. */
-    public static String ofArn(String field, String arn) {
+    /** The account an ARN names (empty for AWS-managed resources such as {@code arn:aws:iam::aws:policy/x}). */
+    public static String accountOf(String field, String arn) {
+        return parse(field, arn).accountId().orElse("");
+    }
+
+    /** The ARN parsed by the SDK; a value that is not an ARN is bad input for {@code field}. */
+    public static Arn parse(String field, String arn) {
         try {
-            return Arn.fromString(arn).partition();
+            return Arn.fromString(arn);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(field, "must be an ARN (arn:partition:service:region:account:resource)");
         }
+    }
+
+    /** The partition an ARN names; a value that is not an ARN is bad input for {@code field}. */
+    public static String ofArn(String field, String arn) {
+        return parse(field, arn).partition();
     }
 }

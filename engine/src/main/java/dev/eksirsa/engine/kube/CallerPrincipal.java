@@ -28,10 +28,15 @@ final class CallerPrincipal {
 
     static String principalOf(String callerArn) {
         // arn:<partition>:sts::<account>:assumed-role/<role>/<session> -> arn:<partition>:iam::<account>:role/<role>
-        String[] parts = callerArn.split(":", 6);
-        if (parts.length == 6 && "sts".equals(parts[2]) && parts[5].startsWith("assumed-role/")) {
-            String role = parts[5].split("/")[1];
-            return "arn:" + parts[1] + ":iam::" + parts[4] + ":role/" + role;
+        software.amazon.awssdk.arns.Arn arn;
+        try {
+            arn = software.amazon.awssdk.arns.Arn.fromString(callerArn);
+        } catch (IllegalArgumentException notAnArn) {
+            return callerArn;
+        }
+        if ("sts".equals(arn.service()) && arn.resourceAsString().startsWith("assumed-role/")) {
+            String role = arn.resourceAsString().split("/")[1];
+            return "arn:" + arn.partition() + ":iam::" + arn.accountId().orElse("") + ":role/" + role;
         }
         return callerArn;
     }

@@ -10,6 +10,7 @@ import dev.eksirsa.engine.api.PlannedChange;
 import dev.eksirsa.engine.api.RecordingListener;
 import dev.eksirsa.engine.aws.AwsClients;
 import dev.eksirsa.engine.aws.AwsErrors;
+import dev.eksirsa.engine.aws.Partitions;
 import dev.eksirsa.engine.aws.ec2.DefaultSubnets;
 import dev.eksirsa.engine.aws.iam.OidcProviderPlan;
 import dev.eksirsa.engine.aws.iam.OidcProviderReconciler;
@@ -296,10 +297,11 @@ final class ClusterEnsurer {
 
     /** EKS takes service roles of the cluster's own account only; refused now, not by CreateCluster after writes. */
     static void sameAccount(String field, String roleArn, String accountId) {
-        if (roleArn != null && !roleArn.split(":", 6)[4].equals(accountId)) {
+        if (roleArn != null && !Partitions.accountOf(field, roleArn).equals(accountId)) {
             throw new InvalidInputException(
                     field,
-                    "is a role of account " + roleArn.split(":", 6)[4] + ", but the cluster is in account " + accountId
+                    "is a role of account " + Partitions.accountOf(field, roleArn) + ", but the cluster is in account "
+                            + accountId
                             + "; EKS takes only roles of the cluster's own account");
         }
     }

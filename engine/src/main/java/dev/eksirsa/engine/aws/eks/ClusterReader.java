@@ -66,8 +66,8 @@ final class ClusterReader {
                 .toList();
     }
 
-    /** The account id is the fifth field of the cluster's ARN. */
+    /** The account of the cluster's ARN. */
     static String accountOf(String arn) {
-        return arn.split(":")[4];
+        return dev.eksirsa.engine.aws.Partitions.accountOf("arn", arn);
     }
 }

@@ -18,11 +18,11 @@ final class EksArns {
     /** {@code …:access-entry/<cluster>/role|user/<principal's account>/<principal's name>}. */
     static String plannedAccessEntry(
             String partition, String region, String accountId, String cluster, String principalArn) {
-        String[] fields = principalArn.split(":", 6);
-        String kind = fields[5].startsWith("role/") ? "role" : "user";
+        var principal = dev.eksirsa.engine.aws.Partitions.parse("accessPrincipalArns", principalArn);
+        String kind = principal.resourceAsString().startsWith("role/") ? "role" : "user";
         String name = principalArn.substring(principalArn.lastIndexOf('/') + 1);
-        return prefix(partition, region, accountId) + "access-entry/" + cluster + "/" + kind + "/" + fields[4] + "/"
-                + name;
+        return prefix(partition, region, accountId) + "access-entry/" + cluster + "/" + kind + "/"
+                + principal.accountId().orElse("") + "/" + name;
     }
 
     private static String prefix(String partition, String region, String accountId) {
