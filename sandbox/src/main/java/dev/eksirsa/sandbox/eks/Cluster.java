@@ -33,6 +33,7 @@ public final class Cluster {
     private final Clock clock;
 
     private Lifecycle lifecycle;
+    private boolean failed;
     private final Map<String, String> tags;
     private final Map<String, Nodegroup> nodegroups = new LinkedHashMap<>();
     private final Map<String, AccessEntry> accessEntries = new LinkedHashMap<>();
@@ -85,8 +86,18 @@ public final class Cluster {
         return lifecycle().createdAt();
     }
 
+    /** Test control: the cluster reports FAILED from now on, as EKS does when a creation or an update fails. */
+    public synchronized void markFailed() {
+        failed = true;
+    }
+
     public ClusterStatus status() {
         Lifecycle current = lifecycle();
+        synchronized (this) {
+            if (failed) {
+                return ClusterStatus.FAILED;
+            }
+        }
         if (current.deleting()) {
             return ClusterStatus.DELETING;
         }

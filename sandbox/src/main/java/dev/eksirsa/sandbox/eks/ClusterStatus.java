@@ -4,5 +4,7 @@ package dev.eksirsa.sandbox.eks;
 public enum ClusterStatus {
     CREATING,
     ACTIVE,
-    DELETING
+    DELETING,
+    /** EKS's state for a cluster it could not create or keep; only {@link Cluster#markFailed()} produces it here. */
+    FAILED
 }

@@ -84,6 +84,23 @@ class ClusterGuardsTest {
     }
 
     @Test
+    void failedCluster_isRefusedWithoutAnyWrite() {
+        String name = uniqueName();
+        sdkCluster(name);
+        sandbox.eks()
+                .clusters()
+                .find(sandbox.primary().accountId(), name)
+                .orElseThrow()
+                .markFailed();
+        sandbox.calls().clear();
+
+        assertThatThrownBy(() -> reconciler.reconcile(spec(name).build()))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("is FAILED");
+        assertThat(mutating()).isEmpty();
+    }
+
+    @Test
     void accessEntriesOnAConfigMapOnlyCluster_areRefusedWithTheFix() {
         String name = uniqueName();
         sdkCluster(name); // the EKS API's default authentication mode: CONFIG_MAP
