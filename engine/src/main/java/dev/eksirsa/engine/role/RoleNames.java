@@ -1,10 +1,7 @@
 package dev.eksirsa.engine.role;
 
+import dev.eksirsa.engine.api.ShortNames;
 import dev.eksirsa.engine.kube.ServiceAccountRef;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** The default IRSA role name of CLI.md (a contract across versions). */
 public final class RoleNames {
@@ -18,19 +15,6 @@ public final class RoleNames {
      * distinct.
      */
     public static String defaultName(String cluster, ServiceAccountRef serviceAccount) {
-        String full = cluster + "-" + serviceAccount.namespace() + "-" + serviceAccount.name();
-        if (full.length() <= MAX) {
-            return full;
-        }
-        return full.substring(0, MAX - 9) + "-" + sha256Hex(full).substring(0, 8);
-    }
-
-    private static String sha256Hex(String s) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
+        return ShortNames.withinIamLimit(cluster + "-" + serviceAccount.namespace() + "-" + serviceAccount.name());
     }
 }

@@ -1,9 +1,5 @@
 package dev.eksirsa.engine.aws.iam;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,15 +29,6 @@ public final class AddedRecord {
         if (value.length() > MAX_TAG_VALUE) {
             return Optional.empty();
         }
-        return Optional.of(Map.entry(prefix + hash(value), value));
-    }
-
-    private static String hash(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
+        return Optional.of(Map.entry(prefix + dev.eksirsa.engine.api.ShortNames.hash8(value), value));
     }
 }

@@ -6,10 +6,6 @@ import dev.eksirsa.engine.api.PlannedChange;
 import dev.eksirsa.engine.api.ProgressListener;
 import dev.eksirsa.engine.aws.iam.policy.PolicyDocument;
 import dev.eksirsa.engine.aws.iam.policy.PolicyStatement;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,11 +34,7 @@ public final class ServiceRoleReconciler {
 
     /** {@code eks-irsa-<cluster>-<purpose>}, cut to IAM's 64 characters with a hash suffix when longer. */
     public static String roleName(String clusterName, String purpose) {
-        String name = "eks-irsa-" + clusterName + "-" + purpose;
-        if (name.length() <= 64) {
-            return name;
-        }
-        return name.substring(0, 55) + "-" + sha256Hex(name).substring(0, 8);
+        return dev.eksirsa.engine.api.ShortNames.withinIamLimit("eks-irsa-" + clusterName + "-" + purpose);
     }
 
     public String roleArn(String roleName) {
@@ -116,14 +108,5 @@ public final class ServiceRoleReconciler {
      */
     static String serviceTrust(String service, String accountId) {
         return PolicyDocument.of(List.of(serviceStatement(service, accountId))).toJson();
-    }
-
-    private static String sha256Hex(String s) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
