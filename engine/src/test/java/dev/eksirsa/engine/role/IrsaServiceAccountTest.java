@@ -212,22 +212,7 @@ class IrsaServiceAccountTest {
     void reconcile_stateAbsent_removesOnlyOurAnnotationAndLabel() {
         String ns = unique("team");
         String sa = unique("delegate");
-        kube.namespaces()
-                .resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
-                        .withNewMetadata()
-                        .withName(ns)
-                        .endMetadata()
-                        .build())
-                .create();
-        kube.serviceAccounts()
-                .inNamespace(ns)
-                .resource(new ServiceAccountBuilder()
-                        .withNewMetadata()
-                        .withName(sa)
-                        .addToAnnotations("example.com/owner", "team-a")
-                        .endMetadata()
-                        .build())
-                .create();
+        existingServiceAccount(ns, sa, java.util.Map.of("example.com/owner", "team-a"), java.util.Map.of());
         IrsaRoleSpec spec = base(ns, sa).build();
         reconciler.reconcile(spec);
 
