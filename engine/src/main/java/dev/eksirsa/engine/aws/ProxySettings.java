@@ -51,6 +51,38 @@ public record ProxySettings(URI endpoint, Set<String> nonProxyHosts) {
         return new ProxySettings(uri, hosts);
     }
 
+    /**
+     * A proxy configured elsewhere (Jenkins' "HTTP Proxy Configuration") as the {@code HTTPS_PROXY} and
+     * {@code NO_PROXY} variables {@link #fromEnvironment} reads: user and password URL-encoded into the proxy URL,
+     * the no-proxy patterns (one per line, or separated by {@code |}, commas or spaces) joined by commas.
+     */
+    public static Map<String, String> environmentOf(
+            String host, int port, String user, String password, String noProxyHosts) {
+        if (host == null || host.isBlank()) {
+            return Map.of();
+        }
+        String userInfo = user == null || user.isBlank()
+                ? ""
+                : encode(user) + (password == null || password.isEmpty() ? "" : ":" + encode(password)) + "@";
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("HTTPS_PROXY", "http://" + userInfo + host.trim() + (port > 0 ? ":" + port : ""));
+        if (noProxyHosts != null && !noProxyHosts.isBlank()) {
+            env.put(
+                    "NO_PROXY",
+                    String.join(
+                            ",",
+                            java.util.Arrays.stream(noProxyHosts.trim().split("[\\s,|;]+"))
+                                    .filter(h -> !h.isBlank())
+                                    .toList()));
+        }
+        return env;
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
+    }
+
     /** Whether a request to {@code host} goes around the proxy ({@code NO_PROXY}). */
     public boolean bypasses(String host) {
         for (String pattern : nonProxyHosts) {

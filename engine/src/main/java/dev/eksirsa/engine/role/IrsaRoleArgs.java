@@ -6,6 +6,7 @@ import dev.eksirsa.engine.api.ArgumentSet;
 import dev.eksirsa.engine.api.Arguments;
 import dev.eksirsa.engine.api.ConnectionArgs;
 import dev.eksirsa.engine.api.ConnectionRef;
+import dev.eksirsa.engine.kube.KubernetesNames;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +14,7 @@ import java.util.Map;
 public final class IrsaRoleArgs {
     private IrsaRoleArgs() {}
 
-    static final ArgumentSet TARGET_ROLE = ArgumentSet.of(List.of(
+    public static final ArgumentSet TARGET_ROLE = ArgumentSet.of(List.of(
             Arg.string("roleName", "Name of the role in the target account.").asRequired(),
             Arg.object(
                             "connection",
@@ -135,6 +136,9 @@ public final class IrsaRoleArgs {
                 .connection(ConnectionRef.fromArguments(a))
                 .timeout(a.duration("timeout"));
         if (a.has("namespace")) {
+            // each half named by its own key (the spec's check would name serviceAccounts)
+            KubernetesNames.namespace(a.path("namespace"), a.string("namespace"));
+            KubernetesNames.serviceAccount(a.path("serviceAccount"), a.string("serviceAccount"));
             b.serviceAccount(a.string("namespace"), a.string("serviceAccount"));
         }
         List<String> accounts = a.strings("serviceAccounts");

@@ -27,6 +27,11 @@ public final class ClusterStep implements Step<ClusterSpec, ClusterResult> {
     }
 
     @Override
+    public Map<String, Object> minimalArguments() {
+        return Map.of("name", "example");
+    }
+
+    @Override
     public ArgumentSet arguments() {
         return ClusterArgs.ARGUMENTS;
     }

@@ -27,6 +27,11 @@ public final class RoleStep implements Step<IrsaRoleSpec, IrsaRoleResult> {
     }
 
     @Override
+    public Map<String, Object> minimalArguments() {
+        return Map.of("cluster", "example", "namespace", "default", "serviceAccount", "app");
+    }
+
+    @Override
     public ArgumentSet arguments() {
         return IrsaRoleArgs.ARGUMENTS;
     }

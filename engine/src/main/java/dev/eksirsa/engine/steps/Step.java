@@ -19,6 +19,12 @@ public interface Step<S, R extends StepResult> {
 
     ArgumentSet arguments();
 
+    /**
+     * The fewest arguments that parse; a form checks one field by parsing it over these (no network, the same
+     * rules as a run).
+     */
+    Map<String, Object> minimalArguments();
+
     /** Strict: unknown keys, wrong types and conflicting keys are refused naming the full key path. */
     S parse(Map<String, ?> arguments);
 

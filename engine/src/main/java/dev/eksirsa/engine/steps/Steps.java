@@ -1,6 +1,7 @@
 package dev.eksirsa.engine.steps;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Every step, in the order of the runbook. */
 public final class Steps {
@@ -11,5 +12,10 @@ public final class Steps {
 
     public static List<Step<?, ?>> all() {
         return List.of(CLUSTER, ROLE);
+    }
+
+    /** The step a Pipeline calls by this name ({@code eksIrsaCluster}, {@code irsaRole}). */
+    public static Optional<Step<?, ?>> byPipelineName(String name) {
+        return all().stream().filter(s -> s.pipelineName().equals(name)).findFirst();
     }
 }

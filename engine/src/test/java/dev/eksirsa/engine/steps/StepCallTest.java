@@ -121,4 +121,71 @@ class StepCallTest {
                 .hasMessageContaining("no AWS credentials with id no-such-id");
         assertThat(sandbox.calls().all()).isEmpty();
     }
+
+    @Test
+    void onTheController_withoutTheAdministratorsConsent_profilesAndEnvironmentKeysAreRefusedBeforeAnyCall() {
+        sandbox.calls().clear();
+        Map<String, Object> withProfile = roleArguments();
+        withProfile.remove("credentialsId");
+        withProfile.put("profile", "controller-admin");
+        assertThatThrownBy(() -> StepCall.onController("irsaRole", withProfile, Map.of(), credentials, false))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("profile"));
+
+        Map<String, Object> targetFromEnv = roleArguments();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> target = (Map<String, Object>) ((List<?>) targetFromEnv.get("targetRoles")).get(0);
+        target.put("connection", Map.of("credentialsEnv", Map.of("accessKeyId", "K", "secretAccessKey", "S")));
+        assertThatThrownBy(() -> StepCall.onController("irsaRole", targetFromEnv, Map.of(), credentials, false))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field())
+                        .isEqualTo("targetRoles[0].connection.credentialsEnv"));
+
+        Map<String, Object> targetProfile = roleArguments();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> second = (Map<String, Object>) ((List<?>) targetProfile.get("targetRoles")).get(0);
+        second.put("connection", Map.of("profile", "other"));
+        assertThatThrownBy(() -> StepCall.onController("irsaRole", targetProfile, Map.of(), credentials, false))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field())
+                        .isEqualTo("targetRoles[0].connection.profile"));
+
+        Map<String, Object> noId = roleArguments();
+        noId.remove("credentialsId");
+        assertThatThrownBy(() -> StepCall.onController("irsaRole", noId, Map.of(), credentials, false))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("credentialsId"));
+        assertThat(sandbox.calls().all()).isEmpty();
+    }
+
+    @Test
+    void onTheController_theControllersIdentityVariablesAreWithheld_unlessAllowed() {
+        Map<String, String> controllerEnv = new LinkedHashMap<>();
+        controllerEnv.put("AWS_REGION", sandbox.region());
+        controllerEnv.put("BUILD_TAG", "jenkins-job-7");
+        for (String variable : StepCall.PROCESS_IDENTITY_VARIABLES) {
+            controllerEnv.put(variable, "controller-" + variable);
+        }
+        StepCall withheld = StepCall.onController("irsaRole", roleArguments(), controllerEnv, credentials, false);
+        assertThat(withheld.processDefaults()).isFalse();
+        assertThat(withheld.environment())
+                .containsOnlyKeys("AWS_REGION", "BUILD_TAG")
+                .doesNotContainKeys("AWS_ACCESS_KEY_ID", "AWS_WEB_IDENTITY_TOKEN_FILE", "HOME");
+
+        StepCall allowed = StepCall.onController("irsaRole", roleArguments(), controllerEnv, credentials, true);
+        assertThat(allowed.processDefaults()).isTrue();
+        assertThat(allowed.environment()).containsAllEntriesOf(controllerEnv);
+    }
+
+    @Test
+    void onTheController_withAJenkinsCredentialsId_theStepRuns() {
+        Map<String, String> controllerEnv = Map.of(
+                "AWS_REGION", sandbox.region(),
+                // keys of the controller's own process: withheld, so the stored credentials are what is used
+                "AWS_ACCESS_KEY_ID", "AKIACONTROLLER000000",
+                "AWS_SECRET_ACCESS_KEY", "controller-secret");
+        Map<String, Object> result = StepCall.onController(
+                        "irsaRole", roleArguments(), controllerEnv, credentials, false)
+                .run(ProgressListener.NONE);
+        assertThat((String) result.get("roleArn"))
+                .contains(":" + sandbox.primary().accountId() + ":role/");
+    }
 }
