@@ -11,6 +11,9 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.Builder;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import jenkins.model.Jenkins;
 import jenkins.tasks.SimpleBuildStep;
@@ -37,13 +40,37 @@ public abstract class AwsBuilder extends Builder implements SimpleBuildStep {
             throws InterruptedException, IOException {
         Computer computer = workspace == null ? null : workspace.toComputer();
         boolean onController = computer == null || computer == Jenkins.get().toComputer();
-        record(run, StepRunner.run(step(), toArguments(), run, env, listener, onController ? null : launcher.getChannel()));
+        record(run, StepRunner.run(step(), expanded(env), run, env, listener, onController ? null : launcher.getChannel()));
     }
 
     /** Without a workspace: on the controller, under the controller rule. */
     @Override
     public void perform(Run<?, ?> run, EnvVars env, TaskListener listener) throws InterruptedException, IOException {
-        record(run, StepRunner.run(step(), toArguments(), run, env, listener, null));
+        record(run, StepRunner.run(step(), expanded(env), run, env, listener, null));
+    }
+
+    /** Freestyle fields may use the build's variables, e.g. {@code ${EKS_IRSA_CLUSTER_NAME}} of an earlier step. */
+    private Map<String, Object> expanded(EnvVars env) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> arguments = (Map<String, Object>) expand(toArguments(), env);
+        return arguments;
+    }
+
+    private static Object expand(Object value, EnvVars env) {
+        if (value instanceof String text) {
+            return env.expand(text);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>();
+            list.forEach(item -> out.add(expand(item, env)));
+            return out;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(k.toString(), expand(v, env)));
+            return out;
+        }
+        return value;
     }
 
     private void record(Run<?, ?> run, Map<String, Object> result) throws AbortException {
