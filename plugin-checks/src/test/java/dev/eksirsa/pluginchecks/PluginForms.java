@@ -109,7 +109,9 @@ final class PluginForms {
                         default -> "<f:textbox" + defaultAttribute(arg) + "/>";
                     };
                     case DURATION -> "<f:textbox/>";
-                    case INTEGER -> "<f:number" + defaultAttribute(arg) + "/>";
+                        // no default value in the control: a form would save it back as given (the help shows the
+                        // default)
+                    case INTEGER -> "<f:number/>";
                     case BOOLEAN -> arg.defaultValue() == null
                             ? "<f:select/>"
                             : "<f:checkbox default=\"" + arg.defaultValue() + "\"/>";

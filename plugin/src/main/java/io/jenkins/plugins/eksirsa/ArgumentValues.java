@@ -45,12 +45,12 @@ final class ArgumentValues implements Serializable {
         return values.get(name) instanceof Boolean b ? b : null;
     }
 
-    Integer integer(String name, ArgumentSet declarations) {
-        Object value = values.get(name);
-        if (value instanceof Integer i) {
-            return i;
-        }
-        return declared(name, declarations).defaultValue() instanceof Integer d ? d : null;
+    /**
+     * Only what was given: a form would otherwise save the declared default back as a value (and node-group sizes
+     * without a node group name are refused). The defaults are in the help.
+     */
+    Integer integer(String name) {
+        return values.get(name) instanceof Integer i ? i : null;
     }
 
     @SuppressWarnings("unchecked")

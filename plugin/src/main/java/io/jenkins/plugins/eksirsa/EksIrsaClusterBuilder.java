@@ -101,7 +101,7 @@ public final class EksIrsaClusterBuilder extends AwsBuilder {
     }
 
     public Integer getMinSize() {
-        return values.integer("minSize", Steps.CLUSTER.arguments());
+        return values.integer("minSize");
     }
 
     @DataBoundSetter
@@ -110,7 +110,7 @@ public final class EksIrsaClusterBuilder extends AwsBuilder {
     }
 
     public Integer getDesiredSize() {
-        return values.integer("desiredSize", Steps.CLUSTER.arguments());
+        return values.integer("desiredSize");
     }
 
     @DataBoundSetter
@@ -119,7 +119,7 @@ public final class EksIrsaClusterBuilder extends AwsBuilder {
     }
 
     public Integer getMaxSize() {
-        return values.integer("maxSize", Steps.CLUSTER.arguments());
+        return values.integer("maxSize");
     }
 
     @DataBoundSetter

@@ -102,7 +102,7 @@ public final class EksIrsaClusterStep extends AwsStep {
     }
 
     public Integer getMinSize() {
-        return values.integer("minSize", Steps.CLUSTER.arguments());
+        return values.integer("minSize");
     }
 
     @DataBoundSetter
@@ -111,7 +111,7 @@ public final class EksIrsaClusterStep extends AwsStep {
     }
 
     public Integer getDesiredSize() {
-        return values.integer("desiredSize", Steps.CLUSTER.arguments());
+        return values.integer("desiredSize");
     }
 
     @DataBoundSetter
@@ -120,7 +120,7 @@ public final class EksIrsaClusterStep extends AwsStep {
     }
 
     public Integer getMaxSize() {
-        return values.integer("maxSize", Steps.CLUSTER.arguments());
+        return values.integer("maxSize");
     }
 
     @DataBoundSetter

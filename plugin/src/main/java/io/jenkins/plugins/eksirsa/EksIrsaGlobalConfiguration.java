@@ -22,7 +22,6 @@ import java.util.Map;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
-import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
@@ -41,7 +40,6 @@ public class EksIrsaGlobalConfiguration extends GlobalConfiguration {
     private String externalId;
     private boolean allowControllerIdentity;
 
-    @DataBoundConstructor
     public EksIrsaGlobalConfiguration() {
         load();
     }

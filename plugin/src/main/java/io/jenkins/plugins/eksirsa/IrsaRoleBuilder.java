@@ -105,7 +105,7 @@ public final class IrsaRoleBuilder extends AwsBuilder {
     }
 
     public Integer getMaxSessionDuration() {
-        return values.integer("maxSessionDuration", Steps.ROLE.arguments());
+        return values.integer("maxSessionDuration");
     }
 
     @DataBoundSetter
@@ -231,7 +231,7 @@ public final class IrsaRoleBuilder extends AwsBuilder {
     }
 
     public Integer getTokenExpiration() {
-        return values.integer("tokenExpiration", Steps.ROLE.arguments());
+        return values.integer("tokenExpiration");
     }
 
     @DataBoundSetter

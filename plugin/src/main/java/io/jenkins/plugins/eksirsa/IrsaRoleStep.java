@@ -106,7 +106,7 @@ public final class IrsaRoleStep extends AwsStep {
     }
 
     public Integer getMaxSessionDuration() {
-        return values.integer("maxSessionDuration", Steps.ROLE.arguments());
+        return values.integer("maxSessionDuration");
     }
 
     @DataBoundSetter
@@ -232,7 +232,7 @@ public final class IrsaRoleStep extends AwsStep {
     }
 
     public Integer getTokenExpiration() {
-        return values.integer("tokenExpiration", Steps.ROLE.arguments());
+        return values.integer("tokenExpiration");
     }
 
     @DataBoundSetter

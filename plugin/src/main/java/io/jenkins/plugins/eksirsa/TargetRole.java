@@ -79,7 +79,7 @@ public final class TargetRole implements Describable<TargetRole>, Serializable {
     }
 
     public Integer getMaxSessionDuration() {
-        return values.integer("maxSessionDuration", IrsaRoleArgs.TARGET_ROLE);
+        return values.integer("maxSessionDuration");
     }
 
     @DataBoundSetter
