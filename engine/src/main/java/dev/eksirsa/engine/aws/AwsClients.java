@@ -142,7 +142,17 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private AwsCredentialsProvider baseCredentials(CredentialsSource source) {
-        AwsCredentialsProvider provider = source.provider();
+        AwsCredentialsProvider provider;
+        if (source instanceof CredentialsSource.WebIdentity web) {
+            StsClient unsigned = track(configure(
+                            StsClient.builder(),
+                            region,
+                            software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider.create())
+                    .build());
+            provider = web.provider(unsigned);
+        } else {
+            provider = source.provider();
+        }
         toClose.push(() -> source.release(provider));
         return provider;
     }

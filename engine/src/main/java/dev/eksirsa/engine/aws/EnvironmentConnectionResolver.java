@@ -179,6 +179,16 @@ public final class EnvironmentConnectionResolver implements ConnectionResolver {
             throw new InvalidInputException(
                     "credentialsId", "no credentials: give credentialsId, profile, or keys in the build's environment");
         }
+        String tokenFile = env.get("AWS_WEB_IDENTITY_TOKEN_FILE");
+        String roleArn = env.get("AWS_ROLE_ARN");
+        if (tokenFile != null && !tokenFile.isBlank() && roleArn != null && !roleArn.isBlank()) {
+            // IRSA (a pod on EKS, e.g. a Jenkins agent): on the engine's own STS client
+            String session = env.get("AWS_ROLE_SESSION_NAME");
+            return CredentialsSource.webIdentity(
+                    roleArn.trim(),
+                    Path.of(tokenFile.trim()),
+                    session == null || session.isBlank() ? AssumeRole.defaultSessionName(env) : session.trim());
+        }
         return CredentialsSource.defaultChain();
     }
 }

@@ -134,6 +134,82 @@ class IrsaServiceAccountTest {
         }
     }
 
+    /**
+     * An agent pod's own IRSA identity (no credentials id in Jenkins, nothing on the command line): the resolver
+     * builds the web-identity provider on the engine's STS client, which the sandbox answers as AWS would.
+     */
+    @Test
+    void podIdentity_fromTheTokenFile_isTheIrsaRole(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String ns = unique("agents");
+        String sa = unique("jenkins");
+        IrsaRoleResult result = reconciler.reconcile(base(ns, sa).build());
+        String token = kube.serviceAccounts()
+                .inNamespace(ns)
+                .withName(sa)
+                .tokenRequest(new TokenRequestBuilder()
+                        .withNewSpec()
+                        .withAudiences("sts.amazonaws.com")
+                        .endSpec()
+                        .build())
+                .getStatus()
+                .getToken();
+        java.nio.file.Path tokenFile = dir.resolve("token");
+        java.nio.file.Files.writeString(tokenFile, token);
+        java.util.Map<String, String> podEnv = java.util.Map.of(
+                "AWS_REGION", sandbox.region(),
+                "AWS_ROLE_ARN", result.roleArn(),
+                "AWS_WEB_IDENTITY_TOKEN_FILE", tokenFile.toString(),
+                "AWS_ROLE_SESSION_NAME", "agent-pod");
+        dev.eksirsa.engine.api.ConnectionRef ref =
+                dev.eksirsa.engine.api.ConnectionRef.fromArguments(dev.eksirsa.engine.steps.Steps.CLUSTER
+                        .arguments()
+                        .parse(java.util.Map.of(
+                                "name",
+                                "x",
+                                "endpointUrl",
+                                sandbox.awsEndpoint().toString())));
+
+        try (AwsClients asPod = new dev.eksirsa.engine.aws.EnvironmentConnectionResolver(podEnv, true)
+                .resolve(ref, null)
+                .open()) {
+            assertThat(dev.eksirsa.engine.aws.CallerAccount.arnOf(asPod, "the pod"))
+                    .isEqualTo("arn:aws:sts::" + sandbox.primary().accountId() + ":assumed-role/" + result.roleName()
+                            + "/agent-pod");
+        }
+
+        // another service account's token is refused by the role's trust
+        String other = unique("other");
+        kube.serviceAccounts()
+                .inNamespace(ns)
+                .resource(new io.fabric8.kubernetes.api.model.ServiceAccountBuilder()
+                        .withNewMetadata()
+                        .withName(other)
+                        .endMetadata()
+                        .build())
+                .create();
+        java.nio.file.Files.writeString(
+                tokenFile,
+                kube.serviceAccounts()
+                        .inNamespace(ns)
+                        .withName(other)
+                        .tokenRequest(new TokenRequestBuilder()
+                                .withNewSpec()
+                                .withAudiences("sts.amazonaws.com")
+                                .endSpec()
+                                .build())
+                        .getStatus()
+                        .getToken());
+        try (AwsClients wrongPod = new dev.eksirsa.engine.aws.EnvironmentConnectionResolver(podEnv, true)
+                .resolve(ref, null)
+                .open()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> dev.eksirsa.engine.aws.CallerAccount.arnOf(wrongPod, "the other pod"))
+                    .hasMessageContaining("AccessDenied")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain(token.substring(token.length() - 20)));
+        }
+    }
+
     @Test
     void reconcile_existingServiceAccount_keepsOthersAnnotationsAndLabelsAndSetsOptionalAnnotations() {
         String ns = unique("team");
