@@ -68,7 +68,8 @@ final class SandboxCommand implements Callable<Integer> {
         sandbox.info().writeTo(info);
         io.err()
                 .println("sandbox ready: AWS endpoint " + sandbox.awsEndpoint() + ", region " + region
-                        + "; keys written to " + info.toAbsolutePath());
+                        + ", Harness endpoint " + sandbox.harness().uri() + " (account "
+                        + sandbox.harness().account().accountId() + "); keys written to " + info.toAbsolutePath());
         stopped.await();
         return ExitCodes.OK;
     }

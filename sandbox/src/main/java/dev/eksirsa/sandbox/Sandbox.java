@@ -8,6 +8,8 @@ import dev.eksirsa.sandbox.ec2.DefaultNetworks;
 import dev.eksirsa.sandbox.ec2.Ec2Service;
 import dev.eksirsa.sandbox.eks.EksService;
 import dev.eksirsa.sandbox.fault.Faults;
+import dev.eksirsa.sandbox.harness.HarnessAccount;
+import dev.eksirsa.sandbox.harness.HarnessEndpoint;
 import dev.eksirsa.sandbox.http.AwsEndpoint;
 import dev.eksirsa.sandbox.http.CallerAuthenticator;
 import dev.eksirsa.sandbox.iam.Authorizer;
@@ -50,6 +52,7 @@ public final class Sandbox implements AutoCloseable {
     private final EksService eks;
     private final KubeApiServers kube;
     private final AwsEndpoint endpoint;
+    private final HarnessEndpoint harness;
     private final List<SandboxAccount> accounts = new ArrayList<>();
 
     private Sandbox(SandboxOptions options) throws IOException {
@@ -92,6 +95,8 @@ public final class Sandbox implements AutoCloseable {
                 new CallerAuthenticator(credentials, options.clock()),
                 calls,
                 faults);
+        this.harness = new HarnessEndpoint(
+                HarnessAccount.create(), kube, endpoint.uri(), options.region(), calls, options.clock());
     }
 
     public static Sandbox start() {
@@ -173,12 +178,26 @@ public final class Sandbox implements AutoCloseable {
         return oidc;
     }
 
+    /** The Harness NextGen API emulator (its account id and API key: {@code harness().account()}). */
+    public HarnessEndpoint harness() {
+        return harness;
+    }
+
     public SandboxInfo info() {
-        return new SandboxInfo(awsEndpoint().toString(), region(), accounts, oidc.baseUrl(), ca.rootPem());
+        return new SandboxInfo(
+                awsEndpoint().toString(),
+                region(),
+                accounts,
+                oidc.baseUrl(),
+                ca.rootPem(),
+                harness.uri().toString(),
+                harness.account().accountId(),
+                harness.account().apiKey());
     }
 
     @Override
     public void close() {
+        harness.close();
         endpoint.close();
         kube.close();
         oidc.close();

@@ -15,9 +15,18 @@ import java.util.List;
  * accounts' secret keys, so it only ever goes to a 0600 file.
  *
  * @param caPem the sandbox CA's root certificate: the OIDC issuer and the clusters' API servers chain to it
+ * @param harnessEndpoint the Harness NextGen API emulator's base URL (plain http on loopback)
+ * @param harnessApiKey the {@code x-api-key} of {@code harnessAccountId}: only in this file, never printed
  */
 public record SandboxInfo(
-        String awsEndpoint, String region, List<SandboxAccount> accounts, String oidcIssuerBaseUrl, String caPem) {
+        String awsEndpoint,
+        String region,
+        List<SandboxAccount> accounts,
+        String oidcIssuerBaseUrl,
+        String caPem,
+        String harnessEndpoint,
+        String harnessAccountId,
+        String harnessApiKey) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -57,6 +66,8 @@ public record SandboxInfo(
 
     @Override
     public String toString() {
-        return "SandboxInfo[awsEndpoint=" + awsEndpoint + ", region=" + region + ", accounts=" + accounts + "]";
+        return "SandboxInfo[awsEndpoint=" + awsEndpoint + ", region=" + region + ", accounts=" + accounts
+                + ", harnessEndpoint=" + harnessEndpoint + ", harnessAccountId=" + harnessAccountId
+                + ", harnessApiKey=****]";
     }
 }

@@ -31,14 +31,23 @@ public final class KubeApiServer implements AutoCloseable {
             List.of("default", "kube-system", "kube-public", "kube-node-lease");
 
     private final KubeCluster cluster;
+    private final CrudStore store;
+    private final ServiceAccountTokens tokens;
     private final MockWebServer mock;
     private final TlsFrontEnd frontEnd;
     private final String endpoint;
     private final String certificateAuthorityData;
 
     private KubeApiServer(
-            KubeCluster cluster, MockWebServer mock, TlsFrontEnd frontEnd, String certificateAuthorityData) {
+            KubeCluster cluster,
+            CrudStore store,
+            ServiceAccountTokens tokens,
+            MockWebServer mock,
+            TlsFrontEnd frontEnd,
+            String certificateAuthorityData) {
         this.cluster = cluster;
+        this.store = store;
+        this.tokens = tokens;
         this.mock = mock;
         this.frontEnd = frontEnd;
         this.endpoint = "https://127.0.0.1:" + frontEnd.port();
@@ -55,12 +64,13 @@ public final class KubeApiServer implements AutoCloseable {
         CrudStore store = new CrudStore(new KubernetesCrudDispatcher());
         PodAdmission admission = new PodAdmission(store, new IrsaWebhook(cluster.region()));
         Controllers controllers = new Controllers(store, new DeploymentController(store, admission, clock));
+        ServiceAccountTokens tokens = new ServiceAccountTokens(cluster.issuer(), clock);
         KubeDispatcher dispatcher = new KubeDispatcher(
                 cluster,
                 authenticator,
                 log,
                 store,
-                new ServiceAccountTokens(cluster.issuer(), clock),
+                tokens,
                 admission,
                 new Patches(store, admission, clock),
                 new DryRun(store, admission, clock),
@@ -77,7 +87,7 @@ public final class KubeApiServer implements AutoCloseable {
             TlsFrontEnd frontEnd = TlsFrontEnd.start(
                     credentials.sslContext(), loopback, new InetSocketAddress(loopback, mock.getPort()));
             String caData = Base64.getEncoder().encodeToString(ca.rootPem().getBytes(StandardCharsets.US_ASCII));
-            return new KubeApiServer(cluster, mock, frontEnd, caData);
+            return new KubeApiServer(cluster, store, tokens, mock, frontEnd, caData);
         } catch (RuntimeException e) {
             mock.shutdown();
             throw e;
@@ -110,6 +120,39 @@ public final class KubeApiServer implements AutoCloseable {
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The objects of a collection as another emulated service watching this cluster sees them (the Harness
+     * emulator finds its delegates' pods this way), e.g. {@code /api/v1/pods} for every namespace.
+     */
+    public List<ObjectNode> list(String collectionPath) {
+        CrudStore.Result result = store.call(io.fabric8.mockwebserver.dsl.HttpMethod.GET, collectionPath, null, null);
+        List<ObjectNode> items = new java.util.ArrayList<>();
+        if (result.ok()) {
+            result.json().path("items").forEach(item -> {
+                if (item instanceof ObjectNode object) {
+                    items.add(object);
+                }
+            });
+        }
+        return items;
+    }
+
+    public java.util.Optional<ObjectNode> get(String objectPath) {
+        return store.get(objectPath);
+    }
+
+    /** A service-account token as a projected volume would hold it (the kubelet's TokenRequest); empty if no such account. */
+    public java.util.Optional<String> serviceAccountToken(String namespace, String name, String audience) {
+        ObjectNode request = CrudStore.JSON.createObjectNode();
+        request.putObject("spec").putArray("audiences").add(audience);
+        ServiceAccountTokens.Answer answer = tokens.issue(
+                namespace, name, store.get("/api/v1/namespaces/" + namespace + "/serviceaccounts/" + name), request);
+        return answer.code() == 201 || answer.code() == 200
+                ? java.util.Optional.of(
+                        answer.body().path("status").path("token").asText())
+                : java.util.Optional.empty();
     }
 
     public String clusterName() {

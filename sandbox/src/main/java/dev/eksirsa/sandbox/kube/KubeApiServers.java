@@ -54,6 +54,11 @@ public final class KubeApiServers implements ClusterListener, AutoCloseable {
         }
     }
 
+    /** Every running API server, with the key it was started under (the cluster ARN under EKS). */
+    public Map<String, KubeApiServer> all() {
+        return Map.copyOf(servers);
+    }
+
     public Optional<KubeApiServer> find(String key) {
         return Optional.ofNullable(servers.get(key));
     }
