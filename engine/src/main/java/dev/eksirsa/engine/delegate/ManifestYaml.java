@@ -47,6 +47,13 @@ public final class ManifestYaml {
             "found character",
             "block sequence entries are not allowed");
 
+    private static final List<String> INDENTATION_HINTS = List.of(
+            "mapping values are not allowed",
+            "could not find expected ':'",
+            "did not find expected key",
+            "expected <block end>",
+            "block sequence entries are not allowed");
+
     private ManifestYaml() {}
 
     /** Parses every non-empty document of {@code text} into a model object. */
@@ -159,9 +166,7 @@ public final class ManifestYaml {
                 }
                 quoted.appendTail(out);
                 return out
-                        + (problem.startsWith("mapping values") || problem.contains("expected")
-                                ? " (check the indentation)"
-                                : "");
+                        + (INDENTATION_HINTS.stream().anyMatch(problem::startsWith) ? " (check the indentation)" : "");
             }
             return "malformed YAML";
         }
