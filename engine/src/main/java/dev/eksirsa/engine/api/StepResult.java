@@ -17,6 +17,14 @@ public interface StepResult {
 
     Map<String, Object> toMap();
 
+    /**
+     * Whether the step reached what it was asked for; false makes the CLI exit 1 and a Jenkins build fail, with the
+     * full result still reported (a connector test that failed, a delegate that did not connect in time).
+     */
+    default boolean succeeded() {
+        return true;
+    }
+
     default boolean changed() {
         return !changes().isEmpty();
     }

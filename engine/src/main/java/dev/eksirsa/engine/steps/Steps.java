@@ -7,11 +7,12 @@ import java.util.Optional;
 public final class Steps {
     public static final ClusterStep CLUSTER = new ClusterStep();
     public static final RoleStep ROLE = new RoleStep();
+    public static final DelegateStep DELEGATE = new DelegateStep();
 
     private Steps() {}
 
     public static List<Step<?, ?>> all() {
-        return List.of(CLUSTER, ROLE);
+        return List.of(CLUSTER, ROLE, DELEGATE);
     }
 
     /** The step a Pipeline calls by this name ({@code eksIrsaCluster}, {@code irsaRole}). */
