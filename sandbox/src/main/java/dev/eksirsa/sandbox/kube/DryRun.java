@@ -24,7 +24,7 @@ final class DryRun {
     }
 
     static boolean requested(KubeRequest request) {
-        return request.mutating() && request.query().containsKey("dryRun");
+        return request.writes() && request.dryRun();
     }
 
     /** The dry-run answer, or empty when the verb is previewed elsewhere (patch). */
@@ -69,7 +69,7 @@ final class DryRun {
         return new Patches.Outcome(404, StatusResponses.notFound(request.resource(), request.group(), request.name()));
     }
 
-    private static ObjectNode parse(String body) {
+    static ObjectNode parse(String body) {
         try {
             return (ObjectNode) CrudStore.JSON.readTree(body);
         } catch (JsonProcessingException | ClassCastException e) {

@@ -65,15 +65,16 @@ public final class KubeApiServer implements AutoCloseable {
         PodAdmission admission = new PodAdmission(store, new IrsaWebhook(cluster.region()));
         Controllers controllers = new Controllers(store, new DeploymentController(store, admission, clock));
         ServiceAccountTokens tokens = new ServiceAccountTokens(cluster.issuer(), clock);
+        DryRun dryRun = new DryRun(store, admission, clock);
         KubeDispatcher dispatcher = new KubeDispatcher(
                 cluster,
                 authenticator,
                 log,
                 store,
                 tokens,
-                admission,
                 new Patches(store, admission, clock),
-                new DryRun(store, admission, clock),
+                dryRun,
+                new Writes(store, admission, dryRun, clock),
                 controllers);
         seed(store, controllers);
         MockWebServer mock = new MockWebServer();

@@ -13,8 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * One cluster's API server in front of the mock's CRUD storage: EKS authentication and access entries, discovery,
- * refusal of APIs a current cluster no longer serves, TokenRequest, IRSA admission of pods, the patch types the mock
- * lacks, a hook for the controllers, and the call log.
+ * refusal of APIs a current cluster no longer serves, TokenRequest, writes that record their field managers (with IRSA
+ * admission of pods), server-side apply and dry run, a hook for the controllers, and the call log.
  */
 final class KubeDispatcher extends Dispatcher {
     private static final Logger LOG = Logger.getLogger(KubeDispatcher.class.getName());
@@ -23,9 +23,9 @@ final class KubeDispatcher extends Dispatcher {
     private final CallLog log;
     private final CrudStore store;
     private final ServiceAccountTokens tokens;
-    private final PodAdmission admission;
     private final Patches patches;
     private final DryRun dryRun;
+    private final Writes writes;
     private final Controllers controllers;
     private final AwsAuthConfigMap awsAuth;
     private volatile Runnable afterEachRequest = () -> {};
@@ -36,18 +36,18 @@ final class KubeDispatcher extends Dispatcher {
             CallLog log,
             CrudStore store,
             ServiceAccountTokens tokens,
-            PodAdmission admission,
             Patches patches,
             DryRun dryRun,
+            Writes writes,
             Controllers controllers) {
         this.cluster = cluster;
         this.authenticator = authenticator;
         this.log = log;
         this.store = store;
         this.tokens = tokens;
-        this.admission = admission;
         this.patches = patches;
         this.dryRun = dryRun;
+        this.writes = writes;
         this.controllers = controllers;
         this.awsAuth = new AwsAuthConfigMap(store);
     }
@@ -118,26 +118,21 @@ final class KubeDispatcher extends Dispatcher {
         if (request.isTokenRequest()) {
             return tokenRequest(request, recorded);
         }
-        if (DryRun.requested(request)) {
-            Optional<Patches.Outcome> preview = request.verb().equals("patch")
-                    ? patches.handle(request, recorded)
-                    : dryRun.answer(request, recorded.getUtf8Body());
-            Patches.Outcome outcome = preview.orElseGet(() -> new Patches.Outcome(
-                    400, StatusResponses.failure(400, "BadRequest", "the sandbox cannot dry-run this patch type")));
-            return json(outcome.code(), outcome.body());
-        }
+        Optional<Patches.Outcome> written = Optional.empty();
         if (request.verb().equals("patch")) {
-            Optional<Patches.Outcome> handled = patches.handle(request, recorded);
-            if (handled.isPresent()) {
-                controllers.changed(request, handled.get().code());
-                return json(handled.get().code(), handled.get().body());
+            written = patches.handle(request, recorded);
+        } else if (Writes.handles(request)) {
+            written = writes.handle(request, recorded);
+        }
+        if (written.isEmpty() && DryRun.requested(request)) {
+            written = dryRun.answer(request, recorded.getUtf8Body());
+            if (written.isEmpty()) {
+                return json(400, StatusResponses.failure(400, "BadRequest", "the sandbox cannot dry-run this request"));
             }
         }
-        if (request.verb().equals("create") && request.resource().equals("pods") && request.subresource() == null) {
-            PodAdmission.Outcome admitted = admission.admit(request.namespace(), recorded.getUtf8Body());
-            CrudStore.Result created = store.create(request.path(), admitted.pod());
-            controllers.changed(request, created.code());
-            return raw(created.code(), created.body());
+        if (written.isPresent()) {
+            controllers.changed(request, written.get().code());
+            return json(written.get().code(), written.get().body());
         }
         MockResponse response = store.dispatcher().dispatch(recorded);
         controllers.changed(request, response.code());

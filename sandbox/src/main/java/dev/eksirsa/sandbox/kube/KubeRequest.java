@@ -123,9 +123,20 @@ record KubeRequest(
         return ns + "/" + n;
     }
 
-    boolean mutating() {
+    /** Asks to change something, whether or not it is a dry run. */
+    boolean writes() {
         boolean read = verb == null || verb.equals("get") || verb.equals("list") || verb.equals("watch");
         return !read && !isTokenRequest();
+    }
+
+    /** Server-side dry run ({@code ?dryRun=All}): answered as the write would be, nothing stored. */
+    boolean dryRun() {
+        return query.containsKey("dryRun");
+    }
+
+    /** A write that is not a dry run: what the call log counts as mutating. */
+    boolean mutating() {
+        return writes() && !dryRun();
     }
 
     boolean isTokenRequest() {

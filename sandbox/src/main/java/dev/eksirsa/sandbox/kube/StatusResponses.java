@@ -1,7 +1,12 @@
 package dev.eksirsa.sandbox.kube;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** {@code kind: Status} failure bodies as the API server sends them. */
 final class StatusResponses {
@@ -69,6 +74,35 @@ final class StatusResponses {
     static ObjectNode invalid(String kind, String name, String message) {
         ObjectNode status = failure(422, "Invalid", kind + " \"" + name + "\" is invalid: " + message);
         status.putObject("details").put("name", name).put("kind", kind);
+        return status;
+    }
+
+    /** 409 for an apply that would change fields other managers own, worded as the API server words it. */
+    static ObjectNode applyConflict(List<FieldOwnership.Conflict> conflicts) {
+        String message;
+        if (conflicts.size() == 1) {
+            FieldOwnership.Conflict only = conflicts.get(0);
+            message = "Apply failed with 1 conflict: conflict with " + only.manager() + ": " + only.path();
+        } else {
+            Map<String, List<FieldPath>> byManager = new TreeMap<>();
+            conflicts.forEach(c -> byManager
+                    .computeIfAbsent(c.manager(), m -> new ArrayList<>())
+                    .add(c.path()));
+            List<String> lines = new ArrayList<>();
+            byManager.forEach((manager, paths) -> {
+                lines.add("conflicts with " + manager + ":");
+                paths.forEach(path -> lines.add("- " + path));
+            });
+            message = "Apply failed with " + conflicts.size() + " conflicts: " + String.join("\n", lines);
+        }
+        ObjectNode status = failure(409, "Conflict", message);
+        ArrayNode causes = status.putObject("details").putArray("causes");
+        for (FieldOwnership.Conflict conflict : conflicts) {
+            causes.addObject()
+                    .put("reason", "FieldManagerConflict")
+                    .put("message", "conflict with " + conflict.manager())
+                    .put("field", conflict.path().toString());
+        }
         return status;
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Strategic merge patch for the built-in kinds the sandbox serves: objects merge recursively, {@code null} deletes,
@@ -29,6 +30,11 @@ final class StrategicMerge {
             Map.entry("conditions", "type"));
 
     private StrategicMerge() {}
+
+    /** The merge key of the list field {@code name}, when Kubernetes declares one. */
+    static Optional<String> mergeKey(String name) {
+        return Optional.ofNullable(MERGE_KEYS.get(name));
+    }
 
     /** Applies {@code patch} to {@code target} in place and returns it. */
     static ObjectNode apply(ObjectNode target, JsonNode patch) {

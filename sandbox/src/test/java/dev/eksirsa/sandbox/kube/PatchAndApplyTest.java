@@ -2,6 +2,7 @@ package dev.eksirsa.sandbox.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eksirsa.sandbox.log.CallLog;
 import dev.eksirsa.testkit.Backend;
 import dev.eksirsa.testkit.RunsAgainst;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -16,6 +17,7 @@ import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -101,7 +103,7 @@ class PatchAndApplyTest {
     }
 
     @Test
-    void serverSideApplyCreatesThenMergesAndRecordsTheManager() {
+    void serverSideApply_reapplyWithoutAField_removesItAndRecordsTheManager() {
         ConfigMap first = new ConfigMapBuilder()
                 .withNewMetadata()
                 .withName("ssa")
@@ -128,10 +130,121 @@ class PatchAndApplyTest {
                 .fieldManager("eks-irsa")
                 .forceConflicts()
                 .serverSideApply();
-        assertThat(applied.getData()).containsEntry("a", "1").containsEntry("b", "2");
+        assertThat(applied.getData()).doesNotContainKey("a").containsEntry("b", "2");
         assertThat(applied.getMetadata().getManagedFields())
                 .extracting(m -> m.getManager() + "/" + m.getOperation())
                 .containsExactly("eks-irsa/Apply");
+        assertThat(applied.getMetadata().getManagedFields().get(0).getFieldsV1().getAdditionalProperties())
+                .isEqualTo(Map.of("f:data", Map.of("f:b", Map.of())));
+    }
+
+    @Test
+    void serverSideApply_conflictingManager_is409WithFieldManagerConflictCauses() {
+        String patch = "/api/v1/namespaces/default/serviceaccounts/contested?fieldManager=%s&force=%s";
+        String body = "{\"apiVersion\":\"v1\",\"kind\":\"ServiceAccount\",\"metadata\":{\"name\":\"contested\","
+                + "\"annotations\":{\"x\":\"%s\"}}}";
+        String auth = "Bearer " + cluster.adminToken();
+        assertThat(cluster.send(
+                                "PATCH",
+                                patch.formatted("other-manager", false),
+                                Patches.APPLY,
+                                body.formatted("1"),
+                                auth)
+                        .statusCode())
+                .isEqualTo(201);
+
+        var refused = cluster.send("PATCH", patch.formatted("a", false), Patches.APPLY, body.formatted("2"), auth);
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        io.fabric8.kubernetes.api.model.Status status = io.fabric8.kubernetes.client.utils.Serialization.unmarshal(
+                refused.body(), io.fabric8.kubernetes.api.model.Status.class);
+        assertThat(status.getReason()).isEqualTo("Conflict");
+        assertThat(status.getMessage())
+                .isEqualTo("Apply failed with 1 conflict: conflict with \"other-manager\": .metadata.annotations.x");
+        assertThat(status.getDetails().getCauses())
+                .extracting(c -> c.getReason() + " " + c.getField() + " " + c.getMessage())
+                .containsExactly("FieldManagerConflict .metadata.annotations.x conflict with \"other-manager\"");
+        assertThat(annotation("contested", "x")).isEqualTo("1");
+
+        assertThat(cluster.send("PATCH", patch.formatted("a", true), Patches.APPLY, body.formatted("2"), auth)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(annotation("contested", "x")).isEqualTo("2");
+    }
+
+    @Test
+    void serverSideApply_dryRun_changesNothingAndIsNotLoggedAsMutating() {
+        String path = "/api/v1/namespaces/default/serviceaccounts/planned-sa?fieldManager=a&force=true";
+        String body = "{\"apiVersion\":\"v1\",\"kind\":\"ServiceAccount\",\"metadata\":{\"name\":\"planned-sa\","
+                + "\"annotations\":{\"x\":\"%s\"}}}";
+        String auth = "Bearer " + cluster.adminToken();
+        cluster.send("PATCH", path, Patches.APPLY, body.formatted("1"), auth);
+        long before = cluster.log.all().get(cluster.log.all().size() - 1).seq();
+
+        var preview = cluster.send("PATCH", path + "&dryRun=All", Patches.APPLY, body.formatted("2"), auth);
+        var created = cluster.send(
+                "POST",
+                "/api/v1/namespaces/default/serviceaccounts?dryRun=All",
+                "application/json",
+                "{\"metadata\":{\"name\":\"never\"}}",
+                auth);
+
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body()).contains("\"x\":\"2\"");
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(annotation("planned-sa", "x")).isEqualTo("1");
+        assertThat(client.serviceAccounts()
+                        .inNamespace("default")
+                        .withName("never")
+                        .get())
+                .isNull();
+        var dryRuns = CallLog.since(cluster.log.all(), before).stream()
+                .filter(r -> !r.action().startsWith("get"))
+                .toList();
+        assertThat(dryRuns)
+                .extracting(r -> r.action() + " " + r.mutating())
+                .containsExactly("patch serviceaccounts false", "create serviceaccounts false");
+    }
+
+    @Test
+    void nonApplyWrites_recordTheirFieldManagerAsUpdate() {
+        assertThat(cluster.send(
+                                "POST",
+                                "/api/v1/namespaces/default/serviceaccounts?fieldManager=creator",
+                                "application/json",
+                                "{\"apiVersion\":\"v1\",\"kind\":\"ServiceAccount\",\"metadata\":{\"name\":\"updated\",\"annotations\":{\"a\":\"1\"}}}",
+                                "Bearer " + cluster.adminToken())
+                        .statusCode())
+                .isEqualTo(201);
+        client.serviceAccounts()
+                .inNamespace("default")
+                .withName("updated")
+                .patch(
+                        PatchContext.of(PatchType.JSON),
+                        "[{\"op\":\"add\",\"path\":\"/metadata/labels\",\"value\":{\"l\":\"2\"}}]");
+        ServiceAccount sa = client.serviceAccounts()
+                .inNamespace("default")
+                .withName("updated")
+                .get();
+        assertThat(sa.getMetadata().getLabels()).containsEntry("l", "2");
+        assertThat(sa.getMetadata().getManagedFields())
+                .extracting(m -> m.getOperation() + " " + m.getFieldsV1().getAdditionalProperties())
+                .containsExactly(
+                        "Update {f:metadata={f:annotations={.={}, f:a={}}}}",
+                        "Update {f:metadata={f:labels={.={}, f:l={}}}}");
+        assertThat(sa.getMetadata().getManagedFields().get(0).getManager()).isEqualTo("creator");
+        // without a fieldManager the API server names the writer after its User-Agent
+        assertThat(sa.getMetadata().getManagedFields().get(1).getManager()).isNotIn("creator", "unknown");
+    }
+
+    private static String annotation(String serviceAccount, String key) {
+        return client.serviceAccounts()
+                .inNamespace("default")
+                .withName(serviceAccount)
+                .get()
+                .getMetadata()
+                .getAnnotations()
+                .get(key);
     }
 
     @Test
