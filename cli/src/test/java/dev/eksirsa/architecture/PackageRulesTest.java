@@ -80,7 +80,10 @@ class PackageRulesTest {
         noClasses()
                 .that()
                 .resideInAnyPackage(
-                        "dev.eksirsa.engine.api..", "dev.eksirsa.engine.role..", "dev.eksirsa.engine.steps..")
+                        "dev.eksirsa.engine.api..",
+                        "dev.eksirsa.engine.role..",
+                        "dev.eksirsa.engine.steps..",
+                        "dev.eksirsa.engine.delegate..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("software.amazon.awssdk..", "io.fabric8.kubernetes.client..")

@@ -139,6 +139,19 @@ public record DelegateSpec(
         return value.codePoints().anyMatch(Character::isISOControl);
     }
 
+    /**
+     * Written out so that it stays safe if the record ever grows a secret: {@code tokenSecretName} is the name of
+     * the Secret holding the token, never the token.
+     */
+    @Override
+    public String toString() {
+        return "DelegateSpec[name=" + name + ", namespace=" + namespace + ", accountId=" + accountId + ", managerUrl="
+                + managerUrl + ", image=" + image + ", tags=" + tags + ", description=" + description + ", replicas="
+                + replicas + ", permissionLevel=" + permissionLevel + ", serviceAccount=" + serviceAccount
+                + ", tokenSecretName=" + tokenSecretName + ", upgrader=" + upgrader + ", upgraderImage="
+                + upgraderImage + "]";
+    }
+
     /** For tests and embedding; steps parse their arguments instead. */
     public static final class Builder {
         private String name;

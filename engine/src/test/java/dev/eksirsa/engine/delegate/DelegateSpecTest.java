@@ -90,7 +90,9 @@ class DelegateSpecTest {
         assertThat(java.util.Arrays.stream(DelegateSpec.class.getRecordComponents())
                         .map(c -> c.getType().getName()))
                 .doesNotContain(DelegateToken.class.getName());
-        assertThat(spec().build().toString()).doesNotContain(TOKEN);
+        assertThat(spec().build().toString())
+                .doesNotContain(TOKEN)
+                .contains("tokenSecretName=eks-delegate-account-token", "serviceAccount=delegate-irsa");
     }
 
     private static void assertRefused(UnaryOperator<DelegateSpec.Builder> change, String field, String rule) {
