@@ -43,6 +43,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         return new CommandLine(new Main(), factory)
                 .addSubcommand("cluster", ClusterCommand.commandLine(io))
                 .addSubcommand("role", RoleCommand.commandLine(io))
+                .addSubcommand("delegate", DelegateCommand.commandLine(io))
                 .setOut(new PrintWriter(io.out(), true))
                 .setErr(new PrintWriter(io.err(), true))
                 .setExitCodeExceptionMapper(ExitCodes::of)

@@ -167,6 +167,10 @@ final class StepCommand<S, R extends StepResult> implements Callable<Integer> {
         } else {
             extras.printText(result, out);
         }
+        if (!result.succeeded()) {
+            // the full result is on stdout; the exit code says it did not reach what was asked
+            return ExitCodes.FAILURE;
+        }
         return CommandRun.exitCode(result.dryRun(), detailed, result.changed());
     }
 

@@ -51,7 +51,9 @@ class ArgumentDocsTest {
                         "cluster",
                         ClusterCommand.commandLine(CliIo.system()),
                         "role",
-                        RoleCommand.commandLine(CliIo.system()))
+                        RoleCommand.commandLine(CliIo.system()),
+                        "delegate",
+                        DelegateCommand.commandLine(CliIo.system()))
                 .get(step.command());
         // picocli wraps lines anywhere, even after a dot inside a word: compare without whitespace
         String help = command.getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", "");

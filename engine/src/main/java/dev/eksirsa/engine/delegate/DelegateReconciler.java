@@ -10,6 +10,7 @@ import dev.eksirsa.engine.api.InvalidInputException;
 import dev.eksirsa.engine.api.Ownership;
 import dev.eksirsa.engine.api.ProgressListener;
 import dev.eksirsa.engine.harness.HarnessClient;
+import dev.eksirsa.engine.kube.ClusterObjects;
 import dev.eksirsa.engine.kube.ServiceAccountBinder;
 import dev.eksirsa.engine.kube.ServiceAccountRef;
 import io.fabric8.kubernetes.api.model.Container;
@@ -19,10 +20,6 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +42,7 @@ public final class DelegateReconciler {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String IMAGE_REPOSITORY = "us-docker.pkg.dev/gar-prod-setup/harness-public/harness/delegate";
 
-    private final KubernetesClient kube;
+    private final ClusterObjects kube;
     private final HarnessClient harness;
     private final Map<String, String> environment;
     private final ProgressListener progress;
@@ -55,7 +52,7 @@ public final class DelegateReconciler {
     private final List<String> warnings = new ArrayList<>();
 
     public DelegateReconciler(
-            KubernetesClient kube,
+            ClusterObjects kube,
             HarnessClient harness,
             Map<String, String> environment,
             ProgressListener progress,
@@ -149,17 +146,13 @@ public final class DelegateReconciler {
 
     /** The role the service account names, or null (then a warning: the delegate would have no AWS identity). */
     private String checkServiceAccount(HarnessDelegateSpec spec) {
-        ServiceAccount account = kube.serviceAccounts()
-                .inNamespace(spec.namespace())
-                .withName(spec.serviceAccount())
-                .get();
-        if (account == null) {
+        Optional<Map<String, String>> account = kube.serviceAccountAnnotations(spec.namespace(), spec.serviceAccount());
+        if (account.isEmpty()) {
             warnings.add("service account " + spec.namespace() + "/" + spec.serviceAccount()
                     + " does not exist: it is created bare; run irsaRole for it so the delegate gets its AWS role");
             return null;
         }
-        Map<String, String> annotations = account.getMetadata().getAnnotations();
-        String roleArn = annotations == null ? null : annotations.get(ServiceAccountBinder.ROLE_ARN);
+        String roleArn = account.get().get(ServiceAccountBinder.ROLE_ARN);
         if (roleArn == null) {
             warnings.add("service account " + spec.namespace() + "/" + spec.serviceAccount() + " has no "
                     + ServiceAccountBinder.ROLE_ARN
@@ -169,21 +162,12 @@ public final class DelegateReconciler {
     }
 
     private void ensureServiceAccountExists(HarnessDelegateSpec spec) {
-        if (kube.serviceAccounts()
-                        .inNamespace(spec.namespace())
-                        .withName(spec.serviceAccount())
-                        .get()
-                == null) {
-            kube.serviceAccounts()
-                    .inNamespace(spec.namespace())
-                    .resource(new ServiceAccountBuilder()
-                            .withNewMetadata()
-                            .withName(spec.serviceAccount())
-                            .withNamespace(spec.namespace())
-                            .addToLabels(ServiceAccountBinder.MANAGED_BY_LABEL, Ownership.MANAGED_BY_VALUE)
-                            .endMetadata()
-                            .build())
-                    .create();
+        if (kube.serviceAccountAnnotations(spec.namespace(), spec.serviceAccount())
+                .isEmpty()) {
+            kube.createServiceAccount(
+                    spec.namespace(),
+                    spec.serviceAccount(),
+                    Map.of(ServiceAccountBinder.MANAGED_BY_LABEL, Ownership.MANAGED_BY_VALUE));
             changes.add(Change.create(
                     "ServiceAccount", spec.namespace() + "/" + spec.serviceAccount(), "bare, without a role"));
         }
@@ -240,35 +224,19 @@ public final class DelegateReconciler {
 
     /** Server-side apply where the server's preview (dry run) differs from what is there; a no-op writes nothing. */
     private void apply(HasMetadata object, boolean dryRun) {
-        HasMetadata live = kube.resource(object).get();
-        HasMetadata preview = kube.resource(object)
-                .dryRun()
-                .fieldManager(FIELD_MANAGER)
-                .forceConflicts()
-                .serverSideApply();
-        if (live != null && comparable(live).equals(comparable(preview))) {
+        ClusterObjects.Applied applied = kube.apply(object, FIELD_MANAGER, dryRun);
+        if (applied == ClusterObjects.Applied.UNCHANGED) {
             return;
         }
         String id = describe(object);
+        boolean created = applied == ClusterObjects.Applied.CREATED;
         changes.add(
-                live == null
+                created
                         ? Change.create(object.getKind(), id, "server-side apply as " + FIELD_MANAGER)
                         : Change.update(object.getKind(), id, "server-side apply as " + FIELD_MANAGER));
         if (!dryRun) {
-            progress.info((live == null ? "creating " : "updating ") + object.getKind() + " " + id);
-            kube.resource(object).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+            progress.info((created ? "created " : "updated ") + object.getKind() + " " + id);
         }
-    }
-
-    private static JsonNode comparable(HasMetadata object) {
-        ObjectNode tree = JSON.valueToTree(object);
-        ObjectNode metadata = tree.with("metadata");
-        for (String volatileField :
-                List.of("managedFields", "resourceVersion", "generation", "creationTimestamp", "uid")) {
-            metadata.remove(volatileField);
-        }
-        tree.remove("status");
-        return tree;
     }
 
     private static String describe(HasMetadata object) {
@@ -279,39 +247,17 @@ public final class DelegateReconciler {
     }
 
     private List<Pod> delegatePods(HarnessDelegateSpec spec) {
-        return kube.pods()
-                .inNamespace(spec.namespace())
-                .withLabel(DelegateManifest.NAME_LABEL, spec.name())
-                .list()
-                .getItems();
+        return kube.pods(spec.namespace(), DelegateManifest.NAME_LABEL, spec.name());
     }
 
     private int waitForRollout(HarnessDelegateSpec spec) {
         Duration pause = Duration.ofMillis(200);
         int ready = 0;
         while (true) {
-            Deployment deployment = kube.apps()
-                    .deployments()
-                    .inNamespace(spec.namespace())
-                    .withName(spec.name())
-                    .get();
-            if (deployment != null && deployment.getStatus() != null) {
-                ready = deployment.getStatus().getReadyReplicas() == null
-                        ? 0
-                        : deployment.getStatus().getReadyReplicas();
-                int updated = deployment.getStatus().getUpdatedReplicas() == null
-                        ? 0
-                        : deployment.getStatus().getUpdatedReplicas();
-                long observed = deployment.getStatus().getObservedGeneration() == null
-                        ? 0
-                        : deployment.getStatus().getObservedGeneration();
-                long generation = deployment.getMetadata().getGeneration() == null
-                        ? 0
-                        : deployment.getMetadata().getGeneration();
-                if (ready >= spec.replicas()
-                        && updated >= spec.replicas()
-                        && observed >= generation
-                        && runningPods(spec) >= spec.replicas()) {
+            Optional<ClusterObjects.Rollout> rollout = kube.rollout(spec.namespace(), spec.name());
+            if (rollout.isPresent()) {
+                ready = rollout.get().ready();
+                if (rollout.get().complete(spec.replicas()) && runningPods(spec) >= spec.replicas()) {
                     progress.info("delegate " + spec.name() + ": " + ready + "/" + spec.replicas() + " replicas ready");
                     return ready;
                 }
@@ -347,24 +293,7 @@ public final class DelegateReconciler {
         String why = "pods " + without + " started without the role " + roleArn
                 + " (before the service account's annotation): restarted to get it";
         progress.warn(why);
-        kube.apps()
-                .deployments()
-                .inNamespace(spec.namespace())
-                .withName(spec.name())
-                .rolling()
-                .restart();
-        kube
-                .pods()
-                .inNamespace(spec.namespace())
-                .withLabel(DelegateManifest.NAME_LABEL, spec.name())
-                .list()
-                .getItems()
-                .stream()
-                .filter(p -> without.contains(p.getMetadata().getName()))
-                .forEach(p -> kube.pods()
-                        .inNamespace(spec.namespace())
-                        .withName(p.getMetadata().getName())
-                        .delete());
+        kube.restart(spec.namespace(), spec.name(), without);
         changes.add(Change.update("Deployment", spec.namespace() + "/" + spec.name(), why));
         return true;
     }
@@ -540,19 +469,17 @@ public final class DelegateReconciler {
             if (object instanceof Namespace) {
                 continue; // the service account lives there
             }
-            HasMetadata live = kube.resource(object).get();
-            if (live == null) {
+            Optional<Map<String, String>> labels = kube.labels(object);
+            if (labels.isEmpty()) {
                 continue;
             }
-            Map<String, String> labels = live.getMetadata().getLabels();
-            if (labels == null
-                    || !Ownership.MANAGED_BY_VALUE.equals(labels.get(ServiceAccountBinder.MANAGED_BY_LABEL))) {
+            if (!Ownership.MANAGED_BY_VALUE.equals(labels.get().get(ServiceAccountBinder.MANAGED_BY_LABEL))) {
                 warnings.add(object.getKind() + " " + describe(object) + " was not made by eks-irsa: left in place");
                 continue;
             }
             changes.add(Change.delete(object.getKind(), describe(object), "made by eks-irsa"));
             if (!spec.dryRun()) {
-                kube.resource(live).delete();
+                kube.delete(object);
             }
         }
         if (spec.tokenEnv() == null) {
@@ -586,7 +513,10 @@ public final class DelegateReconciler {
         List<HasMetadata> shown = new ArrayList<>();
         for (HasMetadata object : manifest.objects()) {
             if (object instanceof Secret secret) {
-                Secret copy = Serialization.clone(secret);
+                Secret copy = new io.fabric8.kubernetes.api.model.SecretBuilder(secret).build();
+                copy.setData(copy.getData() == null ? null : new java.util.LinkedHashMap<>(copy.getData()));
+                copy.setStringData(
+                        copy.getStringData() == null ? null : new java.util.LinkedHashMap<>(copy.getStringData()));
                 if (copy.getData() != null) {
                     copy.getData().replaceAll((k, v) -> "****");
                 }

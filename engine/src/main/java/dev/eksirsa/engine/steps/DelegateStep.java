@@ -10,9 +10,8 @@ import dev.eksirsa.engine.delegate.DelegateResult;
 import dev.eksirsa.engine.delegate.HarnessDelegateSpec;
 import dev.eksirsa.engine.harness.HarnessClient;
 import dev.eksirsa.engine.harness.HarnessConnection;
-import dev.eksirsa.engine.kube.EksClusterClients;
+import dev.eksirsa.engine.kube.ClusterObjects;
 import dev.eksirsa.engine.kube.KubeClientOptions;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Map;
 
 /** {@code harnessDelegate}: a Harness NG delegate under the IRSA service account, connected, with its connectors. */
@@ -55,7 +54,7 @@ public final class DelegateStep implements Step<HarnessDelegateSpec, DelegateRes
                 new HarnessConnection(spec.managerUrl(), spec.accountId(), apiKey.trim()), context.proxy());
         try (AwsClients clients =
                         context.connections().resolve(spec.connection(), null).open();
-                KubernetesClient kube = EksClusterClients.forCluster(
+                ClusterObjects kube = ClusterObjects.forCluster(
                         clients, spec.cluster(), KubeClientOptions.DEFAULTS.withProxy(context.proxy()))) {
             return new DelegateReconciler(
                             kube, harness, context.environment(), context.progress(), deadline, clients.region())
