@@ -313,4 +313,54 @@ class DelegateStepTest {
         assertThat(sandbox.calls().matching(c -> c.seq() > before && c.mutating()))
                 .isEmpty();
     }
+
+    @Test
+    void irsaRole_thenTheDelegate_thenIrsaRoleAgain_keepsTheRoleAnnotation() {
+        irsaRole("keeper");
+        delegate("keeper-delegate", "keeper", Map.of());
+        Map<String, Object> again = irsaRole("keeper");
+
+        assertThat(again.get("changes")).asList().isEmpty();
+        try (AwsClients aws = SandboxAws.connection(sandbox, sandbox.primary()).open();
+                KubernetesClient kube = kube(aws)) {
+            assertThat(kube.serviceAccounts()
+                            .inNamespace(NS)
+                            .withName("keeper")
+                            .get()
+                            .getMetadata()
+                            .getAnnotations())
+                    .containsEntry("eks.amazonaws.com/role-arn", (String) again.get("roleArn"));
+        }
+    }
+
+    @Test
+    void theDelegateTokenAndApiKey_appearNowhere() throws Exception {
+        Map<String, Object> result = delegate("secret-delegate", "delegate", Map.of("k8sConnector", "eks_secret"));
+        Map<String, Object> plan =
+                delegate("secret-delegate", "delegate", Map.of("k8sConnector", "eks_secret", "dryRun", true));
+        String token;
+        try (AwsClients aws = SandboxAws.connection(sandbox, sandbox.primary()).open();
+                KubernetesClient kube = kube(aws)) {
+            var secret = kube.secrets()
+                    .inNamespace(NS)
+                    .withName("secret-delegate-account-token")
+                    .get();
+            token = secret.getData() != null && secret.getData().containsKey("DELEGATE_TOKEN")
+                    ? new String(java.util.Base64.getDecoder()
+                            .decode(secret.getData().get("DELEGATE_TOKEN")))
+                    : secret.getStringData().get("DELEGATE_TOKEN");
+            assertThat(token).isNotBlank();
+            assertThat(kube.apps()
+                            .deployments()
+                            .inNamespace(NS)
+                            .withName("secret-delegate")
+                            .get()
+                            .toString())
+                    .doesNotContain(token);
+        }
+        String apiKey = sandbox.harness().account().apiKey();
+        assertThat(result.toString() + plan.toString() + sandbox.calls().all())
+                .doesNotContain(token)
+                .doesNotContain(apiKey);
+    }
 }
