@@ -5,6 +5,8 @@ import dev.eksirsa.engine.api.ProgressListener;
 import dev.eksirsa.engine.aws.EnvironmentConnectionResolver;
 import dev.eksirsa.engine.aws.eks.EksTokenGenerator;
 import dev.eksirsa.engine.cluster.ClusterResult;
+import dev.eksirsa.engine.delegate.DelegateArgs;
+import dev.eksirsa.engine.delegate.DelegateResult;
 import dev.eksirsa.engine.kube.KubeClients;
 import dev.eksirsa.engine.kube.KubeEndpoint;
 import dev.eksirsa.engine.role.IrsaRoleResult;
@@ -166,7 +168,39 @@ final class DemoCommand implements Callable<Integer> {
                     "call log",
                     sandbox.calls().all().size() + " calls, " + writes.size() + " mutating: "
                             + writes.stream().map(CallRecord::action).distinct().toList());
-            out.println("demo: the IRSA chain works end to end on the sandbox.");
+
+            step(
+                    "== " + Steps.DELEGATE.pipelineName(),
+                    "(eks-irsa " + Steps.DELEGATE.command() + ") the Harness delegate under " + SERVICE_ACCOUNT
+                            + ", its connectors");
+            DelegateResult delegate = Steps.DELEGATE.run(delegateArguments(sandbox, role2Arn), context(environment));
+            printChanges(delegate.changes());
+            step(
+                    "delegate",
+                    delegate.namespace() + "/" + delegate.name() + " connected=" + delegate.connected() + ", "
+                            + delegate.readyReplicas() + " ready, image " + delegate.image());
+            for (DelegateResult.ConnectorStatus connector : delegate.connectors()) {
+                step(
+                        "connector " + connector.id(),
+                        connector.type() + " test " + connector.status()
+                                + (connector.errors().isEmpty()
+                                        ? ""
+                                        : ": " + connector.errors().get(0).get("message")));
+            }
+            if (!delegate.succeeded()) {
+                out.println("demo: the delegate did not connect, or a connector test failed.");
+                return ExitCodes.FAILURE;
+            }
+            sandbox.calls().clear();
+            DelegateResult delegateAgain =
+                    Steps.DELEGATE.run(delegateArguments(sandbox, role2Arn), context(environment));
+            int delegateWrites = sandbox.calls().mutating().size();
+            step(
+                    "delegate re-run",
+                    delegateAgain.changes().isEmpty() && delegateWrites == 0
+                            ? "no changes (idempotent, " + sandbox.calls().all().size() + " reads, 0 writes)"
+                            : "UNEXPECTED CHANGES " + delegateAgain.changes());
+            out.println("demo: the IRSA chain and the Harness delegate work end to end on the sandbox.");
             return ExitCodes.OK;
         }
     }
@@ -213,7 +247,9 @@ final class DemoCommand implements Callable<Integer> {
                 SECONDARY_KEY_ID,
                 sandbox.secondary().accessKeyId(),
                 SECONDARY_SECRET,
-                sandbox.secondary().secretAccessKey());
+                sandbox.secondary().secretAccessKey(),
+                DelegateArgs.DEFAULT_API_KEY_ENV,
+                sandbox.harness().account().apiKey());
     }
 
     private static StepContext context(Map<String, String> environment) {
@@ -245,6 +281,12 @@ final class DemoCommand implements Callable<Integer> {
                         List.of(Map.of(
                                 "roleName", ROLE_2,
                                 "policyArns", List.of(S3_READ),
+                                // what Harness's AWS connector test calls
+                                "inlinePolicies",
+                                        Map.of(
+                                                "describe-regions",
+                                                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                                                        + "\"Action\":\"ec2:DescribeRegions\",\"Resource\":\"*\"}]}"),
                                 "connection",
                                         Map.of(
                                                 "credentialsEnv",
@@ -253,6 +295,24 @@ final class DemoCommand implements Callable<Integer> {
                                                         SECONDARY_KEY_ID,
                                                         "secretAccessKey",
                                                         SECONDARY_SECRET)))));
+    }
+
+    /** harnessDelegate's arguments: the delegate under Role-1's service account, both connectors tested. */
+    private static Map<String, Object> delegateArguments(Sandbox sandbox, String role2Arn) {
+        Map<String, Object> args = new java.util.LinkedHashMap<>();
+        args.put("cluster", CLUSTER);
+        args.put("accountId", sandbox.harness().account().accountId());
+        args.put("name", "demo-delegate");
+        args.put("namespace", NAMESPACE);
+        args.put("serviceAccount", SERVICE_ACCOUNT);
+        args.put("managerUrl", sandbox.harness().uri().toString());
+        args.put("k8sConnector", "demo_eks");
+        args.put("awsConnector", "demo_aws");
+        args.put("crossAccountRoleArn", role2Arn);
+        args.put("testConnectors", true);
+        args.put("timeout", "60s");
+        args.put("endpointUrl", sandbox.awsEndpoint().toString());
+        return args;
     }
 
     private static AwsCredentials key(SandboxAccount account) {

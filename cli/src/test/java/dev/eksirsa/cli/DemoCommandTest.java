@@ -36,6 +36,11 @@ class DemoCommandTest {
                 .contains("assumed-role/demo-harness-delegate-ng-harness-delegate/demo")
                 .contains("assumed-role/demo-cross-account/demo-chain")
                 .contains("harness-delegate-ng/default is refused: AccessDenied")
+                .contains("== harnessDelegate")
+                .containsPattern("delegate +harness-delegate-ng/demo-delegate connected=true")
+                .containsPattern("connector demo_eks +K8sCluster test SUCCESS")
+                .containsPattern("connector demo_aws +Aws test SUCCESS")
+                .containsPattern("delegate re-run +no changes \\(idempotent, \\d+ reads, 0 writes\\)")
                 .doesNotContain("secretAccessKey");
     }
 
