@@ -27,7 +27,10 @@ final class PluginForms {
 
     /** Each Pipeline step class, its freestyle builder, and the engine step they run. */
     static final Map<String, String> BUILDERS =
-            Map.of("EksIrsaClusterStep", "EksIrsaClusterBuilder", "IrsaRoleStep", "IrsaRoleBuilder");
+            Map.of(
+                    "EksIrsaClusterStep", "EksIrsaClusterBuilder",
+                    "IrsaRoleStep", "IrsaRoleBuilder",
+                    "HarnessDelegateStep", "HarnessDelegateBuilder");
 
     /** Connection arguments that stay folded under "Advanced" (region and credentials are always shown). */
     private static final Set<String> ADVANCED =
@@ -43,6 +46,7 @@ final class PluginForms {
         Map<String, ArgumentSet> map = new LinkedHashMap<>();
         map.put("EksIrsaClusterStep", Steps.CLUSTER.arguments());
         map.put("IrsaRoleStep", Steps.ROLE.arguments());
+        map.put("HarnessDelegateStep", Steps.DELEGATE.arguments());
         map.put("TargetRole", IrsaRoleArgs.TARGET_ROLE);
         map.put("TargetConnection", ConnectionArgs.TARGET);
         map.put(

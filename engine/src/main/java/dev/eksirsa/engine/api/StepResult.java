@@ -25,6 +25,11 @@ public interface StepResult {
         return true;
     }
 
+    /** One line on why {@link #succeeded()} is false, for a build log: names and statuses, never secrets. */
+    default String failureSummary() {
+        return "did not succeed";
+    }
+
     default boolean changed() {
         return !changes().isEmpty();
     }

@@ -58,6 +58,18 @@ public record DelegateResult(
     }
 
     @Override
+    public String failureSummary() {
+        if (!connected) {
+            return "delegate " + name + " did not connect to Harness in time (" + readyReplicas + " replicas ready)";
+        }
+        return connectors.stream()
+                .filter(ConnectorStatus::failed)
+                .map(c -> "connector " + c.id() + " test " + c.status()
+                        + (c.errors().isEmpty() ? "" : ": " + c.errors().get(0).get("message")))
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    @Override
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("name", name);

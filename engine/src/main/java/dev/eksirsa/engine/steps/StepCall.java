@@ -2,6 +2,7 @@ package dev.eksirsa.engine.steps;
 
 import dev.eksirsa.engine.api.InvalidInputException;
 import dev.eksirsa.engine.api.ProgressListener;
+import dev.eksirsa.engine.api.StepResult;
 import dev.eksirsa.engine.aws.EnvironmentConnectionResolver;
 import dev.eksirsa.engine.aws.StoredCredentials;
 import java.io.Serializable;
@@ -99,12 +100,19 @@ public record StepCall(
         return new StepCall(step, arguments, withheld, credentials, false);
     }
 
-    /** Runs the step here and returns its result map (String, Boolean, Integer, List and Map values only). */
+    /**
+     * Runs the step here and returns its result map (String, Boolean, Integer, List and Map values only); a step
+     * that ran but did not reach what was asked (a connector test failed) ends in {@link StepFailedException}.
+     */
     public Map<String, Object> run(ProgressListener progress) {
         Step<?, ?> target = Steps.byPipelineName(step).orElseThrow();
         StepContext context = new StepContext(
                 new EnvironmentConnectionResolver(environment, processDefaults, credentials), environment, progress);
-        return target.run(arguments, context).toMap();
+        StepResult result = target.run(arguments, context);
+        if (!result.succeeded()) {
+            throw new StepFailedException(step, result.failureSummary());
+        }
+        return result.toMap();
     }
 
     /** Names only: the arguments' keys, the credentials' ids, never a value (the environment may hold secrets). */

@@ -39,6 +39,9 @@ public class EksIrsaGlobalConfiguration extends GlobalConfiguration {
     private String roleArn;
     private String externalId;
     private boolean allowControllerIdentity;
+    private String managerUrl;
+    private String accountId;
+    private String apiKeyCredentialsId;
 
     public EksIrsaGlobalConfiguration() {
         load();
@@ -98,13 +101,56 @@ public class EksIrsaGlobalConfiguration extends GlobalConfiguration {
         save();
     }
 
+    public String getManagerUrl() {
+        return managerUrl;
+    }
+
+    @DataBoundSetter
+    public void setManagerUrl(String managerUrl) {
+        this.managerUrl = blankToNull(managerUrl);
+        save();
+    }
+
+    public String getAccountId() {
+        return accountId;
+    }
+
+    @DataBoundSetter
+    public void setAccountId(String accountId) {
+        this.accountId = blankToNull(accountId);
+        save();
+    }
+
+    public String getApiKeyCredentialsId() {
+        return apiKeyCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setApiKeyCredentialsId(String apiKeyCredentialsId) {
+        this.apiKeyCredentialsId = blankToNull(apiKeyCredentialsId);
+        save();
+    }
+
     /**
      * The step's arguments with these defaults where the step names none: the region; the credentials id when the
      * step names neither credentials id nor profile; the role to assume first (with its external id) when the step
      * names none.
      */
-    Map<String, Object> applyDefaults(Map<String, Object> arguments) {
+    Map<String, Object> applyDefaults(String step, Map<String, Object> arguments) {
         Map<String, Object> out = new LinkedHashMap<>(arguments);
+        var declared = Steps.byPipelineName(step).orElseThrow().arguments();
+        // the Harness step's: manager, account, API key (unless the step names a variable for it)
+        if (declared.find("accountId").isPresent()) {
+            if (managerUrl != null) {
+                out.putIfAbsent("managerUrl", managerUrl);
+            }
+            if (accountId != null) {
+                out.putIfAbsent("accountId", accountId);
+            }
+            if (apiKeyCredentialsId != null && out.get("apiKeyEnv") == null) {
+                out.putIfAbsent("apiKeyCredentialsId", apiKeyCredentialsId);
+            }
+        }
         if (region != null) {
             out.putIfAbsent("region", region);
         }
@@ -130,6 +176,18 @@ public class EksIrsaGlobalConfiguration extends GlobalConfiguration {
     public ListBoxModel doFillRegionItems(@QueryParameter String region) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return FormAccess.regions(null, region);
+    }
+
+    @POST
+    public ListBoxModel doFillApiKeyCredentialsIdItems(@QueryParameter String apiKeyCredentialsId) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FormAccess.secretTexts(null, apiKeyCredentialsId);
+    }
+
+    @POST
+    public FormValidation doCheckManagerUrl(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FormAccess.check(null, Steps.DELEGATE, "managerUrl", value);
     }
 
     @POST

@@ -7,6 +7,7 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 import dev.eksirsa.engine.steps.FormChecks;
 import dev.eksirsa.engine.steps.Step;
 import hudson.model.Item;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
@@ -56,6 +57,23 @@ final class FormAccess {
         } else {
             result.includeAs(ACL.SYSTEM2, item, AmazonWebServicesCredentials.class);
             result.includeAs(ACL.SYSTEM2, item, StandardUsernamePasswordCredentials.class);
+        }
+        result.includeCurrentValue(current);
+        return result;
+    }
+
+    /** Secret-text credentials (the Harness API key, a delegate token) the job may use. */
+    static ListBoxModel secretTexts(Item item, String current) {
+        StandardListBoxModel result = new StandardListBoxModel();
+        if (!canListCredentials(item)) {
+            result.includeCurrentValue(current);
+            return result;
+        }
+        result.includeEmptyValue();
+        if (item == null) {
+            result.includeAs(ACL.SYSTEM2, Jenkins.get(), StringCredentials.class);
+        } else {
+            result.includeAs(ACL.SYSTEM2, item, StringCredentials.class);
         }
         result.includeCurrentValue(current);
         return result;

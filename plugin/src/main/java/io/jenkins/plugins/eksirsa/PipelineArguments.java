@@ -17,7 +17,8 @@ final class PipelineArguments {
     static Map<String, Object> prepare(Step<?, ?> step, Map<String, Object> arguments) throws AbortException {
         try {
             Map<String, Object> engineShape = FormShape.toArguments(arguments, step.arguments());
-            step.parse(engineShape);
+            // checked as it will run, with the global defaults; bound without them (they apply at run time)
+            step.parse(EksIrsaGlobalConfiguration.get().applyDefaults(step.pipelineName(), engineShape));
             return FormShape.toForm(engineShape, step.arguments());
         } catch (InvalidInputException e) {
             throw new AbortException(step.pipelineName() + ": " + e.getMessage());

@@ -7,6 +7,7 @@ import dev.eksirsa.engine.aws.ProxySettings;
 import dev.eksirsa.engine.aws.StoredCredentials;
 import dev.eksirsa.engine.steps.StepCall;
 import hudson.AbortException;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import hudson.EnvVars;
 import hudson.ProxyConfiguration;
 import hudson.model.Run;
@@ -40,9 +41,10 @@ final class StepRunner {
             throws IOException, InterruptedException {
         EksIrsaGlobalConfiguration config = EksIrsaGlobalConfiguration.get();
         try {
-            Map<String, Object> withDefaults = config.applyDefaults(arguments);
+            Map<String, Object> withDefaults = config.applyDefaults(step, arguments);
             Map<String, StoredCredentials> credentials = lookUpCredentials(withDefaults, run);
             Map<String, String> env = withProxy(environment);
+            passSecretTexts(withDefaults, env, run);
             StepCall call = agent == null
                     ? StepCall.onController(step, withDefaults, env, credentials, config.isAllowControllerIdentity())
                     : new StepCall(step, withDefaults, env, credentials, true);
@@ -82,6 +84,32 @@ final class StepRunner {
             found.put(e.getKey(), JenkinsCredentials.of(e.getValue(), e.getKey(), credentials));
         }
         return found;
+    }
+
+    /**
+     * Secret-text credentials (the Harness API key, a delegate token) reach the engine as it takes every secret: a
+     * variable of the step's environment named by the argument ({@code apiKeyEnv}, {@code tokenEnv}). The value
+     * stays in memory; the variable names are the plugin's own.
+     */
+    private static void passSecretTexts(Map<String, Object> arguments, Map<String, String> env, Run<?, ?> run)
+            throws AbortException {
+        Map<String, String[]> secretArguments = Map.of(
+                "apiKeyCredentialsId", new String[] {"apiKeyEnv", "EKS_IRSA_HARNESS_API_KEY"},
+                "tokenCredentialsId", new String[] {"tokenEnv", "EKS_IRSA_DELEGATE_TOKEN"});
+        for (Map.Entry<String, String[]> e : secretArguments.entrySet()) {
+            if (!(arguments.get(e.getKey()) instanceof String id)) {
+                continue;
+            }
+            StringCredentials secret = CredentialsProvider.findCredentialById(id, StringCredentials.class, run);
+            if (secret == null) {
+                throw new AbortException("invalid " + e.getKey() + ": no secret-text credentials with id " + id
+                        + " are available to this build");
+            }
+            CredentialsProvider.track(run, secret);
+            arguments.remove(e.getKey());
+            arguments.put(e.getValue()[0], e.getValue()[1]);
+            env.put(e.getValue()[1], secret.getSecret().getPlainText());
+        }
     }
 
     /** Jenkins' proxy for AWS and Kubernetes calls, unless the build's environment names its own. */
