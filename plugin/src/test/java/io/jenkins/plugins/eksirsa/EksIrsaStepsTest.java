@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import hudson.util.Secret;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import dev.eksirsa.sandbox.Sandbox;
 import dev.eksirsa.sandbox.SandboxOptions;
 import hudson.model.FreeStyleBuild;
@@ -165,5 +167,33 @@ class EksIrsaStepsTest {
 
         IrsaRoleBuilder roundTripped = r.configRoundtrip(role);
         assertEquals(role.toArguments(), roundTripped.toArguments());
+    }
+
+    @Test
+    void harnessDelegate_withTheApiKeyAsSecretText_connectsAndTestsItsConnectors(JenkinsRule r) throws Exception {
+        SystemCredentialsProvider.getInstance().getCredentials().add(new StringCredentialsImpl(
+                CredentialsScope.GLOBAL,
+                "harness-api-key",
+                "sandbox Harness API key",
+                Secret.fromString(sandbox.harness().account().apiKey())));
+        SystemCredentialsProvider.getInstance().save();
+        DumbSlave agent = r.createOnlineSlave();
+        WorkflowJob job = r.createProject(WorkflowJob.class, "delegate");
+        job.setDefinition(new CpsFlowDefinition(
+                "node('" + agent.getNodeName() + "') {\n"
+                        + "  eksIrsaCluster(name: 'jenkins-harness', create: true, timeout: '2m', " + common() + ")\n"
+                        + "  irsaRole(cluster: 'jenkins-harness', namespace: 'harness-delegate-ng', serviceAccount: 'delegate', "
+                        + common() + ")\n"
+                        + "  def d = harnessDelegate(cluster: 'jenkins-harness', name: 'jenkins-delegate', serviceAccount: 'delegate',"
+                        + " accountId: '" + sandbox.harness().account().accountId() + "', managerUrl: '" + sandbox.harness().uri()
+                        + "', apiKeyCredentialsId: 'harness-api-key', k8sConnector: 'jenkins_eks', testConnectors: true, "
+                        + common() + ")\n"
+                        + "  assert d.connected\n"
+                        + "  assert d.connectors[0].status == 'SUCCESS'\n"
+                        + "}\n",
+                true));
+        WorkflowRun run = r.buildAndAssertSuccess(job);
+        r.assertLogContains("[harnessDelegate]", run);
+        r.assertLogNotContains(sandbox.harness().account().apiKey(), run);
     }
 }
