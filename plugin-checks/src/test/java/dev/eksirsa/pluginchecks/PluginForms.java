@@ -26,11 +26,10 @@ final class PluginForms {
     static final Map<String, ArgumentSet> DESCRIBABLES = describables();
 
     /** Each Pipeline step class, its freestyle builder, and the engine step they run. */
-    static final Map<String, String> BUILDERS =
-            Map.of(
-                    "EksIrsaClusterStep", "EksIrsaClusterBuilder",
-                    "IrsaRoleStep", "IrsaRoleBuilder",
-                    "HarnessDelegateStep", "HarnessDelegateBuilder");
+    static final Map<String, String> BUILDERS = Map.of(
+            "EksIrsaClusterStep", "EksIrsaClusterBuilder",
+            "IrsaRoleStep", "IrsaRoleBuilder",
+            "HarnessDelegateStep", "HarnessDelegateBuilder");
 
     /** Connection arguments that stay folded under "Advanced" (region and credentials are always shown). */
     private static final Set<String> ADVANCED =
