@@ -75,6 +75,11 @@ public final class AwsClients implements AutoCloseable {
         return Partitions.ofRegion(region.id());
     }
 
+    /** The one HTTP client every client of this run shares (for clients built on other credentials). */
+    software.amazon.awssdk.http.SdkHttpClient httpClient() {
+        return httpClient;
+    }
+
     /** The provider every client uses (after the assume-role step, when there is one). */
     public AwsCredentialsProvider credentialsProvider() {
         return credentials;

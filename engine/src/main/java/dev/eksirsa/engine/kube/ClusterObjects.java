@@ -73,6 +73,28 @@ public final class ClusterObjects implements AutoCloseable {
         return kube.pods().inNamespace(namespace).withLabel(label, value).list().getItems();
     }
 
+    /** Pods that run as this service account (read-only: what verification inspects). */
+    public List<Pod> podsOf(String namespace, String serviceAccount) {
+        return kube.pods().inNamespace(namespace).list().getItems().stream()
+                .filter(p -> serviceAccount.equals(p.getSpec().getServiceAccountName()))
+                .toList();
+    }
+
+    /** A TokenRequest for the service account with this audience, as the kubelet makes for a projected volume. */
+    public String serviceAccountToken(String namespace, String serviceAccount, String audience) {
+        return kube.serviceAccounts()
+                .inNamespace(namespace)
+                .withName(serviceAccount)
+                .tokenRequest(new io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder()
+                        .withNewSpec()
+                        .withAudiences(audience)
+                        .withExpirationSeconds(3600L)
+                        .endSpec()
+                        .build())
+                .getStatus()
+                .getToken();
+    }
+
     public Optional<Rollout> rollout(String namespace, String name) {
         Deployment d =
                 kube.apps().deployments().inNamespace(namespace).withName(name).get();
