@@ -8,11 +8,12 @@ public final class Steps {
     public static final ClusterStep CLUSTER = new ClusterStep();
     public static final RoleStep ROLE = new RoleStep();
     public static final DelegateStep DELEGATE = new DelegateStep();
+    public static final VerifyStep VERIFY = new VerifyStep();
 
     private Steps() {}
 
     public static List<Step<?, ?>> all() {
-        return List.of(CLUSTER, ROLE, DELEGATE);
+        return List.of(CLUSTER, ROLE, DELEGATE, VERIFY);
     }
 
     /** The step a Pipeline calls by this name ({@code eksIrsaCluster}, {@code irsaRole}). */

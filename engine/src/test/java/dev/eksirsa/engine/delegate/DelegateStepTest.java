@@ -177,14 +177,12 @@ class DelegateStepTest {
 
     @Test
     void aBrokenCrossAccountTrust_failsTheAwsConnectorTest_withTheReason() {
-        Map<String, Object> result =
-                delegate("broken-delegate", "delegate", withConnectors("broken", "not-the-external-id"));
-
-        assertThat(result.get("connected")).isEqualTo(true);
-        Map<String, Object> aws = connectors(result).get(1);
-        assertThat(aws.get("status")).isEqualTo("FAILURE");
-        assertThat(aws.get("errors").toString()).contains("sts:AssumeRole");
-        assertThat(connectors(result).get(0).get("status")).isEqualTo("SUCCESS");
+        // through the execution body (as Jenkins runs it) the step fails with the reason; the CLI test checks exit 1
+        assertThatThrownBy(
+                        () -> delegate("broken-delegate", "delegate", withConnectors("broken", "not-the-external-id")))
+                .isInstanceOf(dev.eksirsa.engine.steps.StepFailedException.class)
+                .hasMessageContaining("connector aws_broken test FAILURE")
+                .hasMessageContaining("sts:AssumeRole");
     }
 
     @Test

@@ -1,0 +1,69 @@
+package dev.eksirsa.engine.steps;
+
+import dev.eksirsa.engine.api.ArgumentSet;
+import dev.eksirsa.engine.aws.AwsClients;
+import dev.eksirsa.engine.aws.VerifyAws;
+import dev.eksirsa.engine.kube.ClusterObjects;
+import dev.eksirsa.engine.kube.KubeClientOptions;
+import dev.eksirsa.engine.verify.IrsaVerifier;
+import dev.eksirsa.engine.verify.VerifyArgs;
+import dev.eksirsa.engine.verify.VerifyReports;
+import dev.eksirsa.engine.verify.VerifyResult;
+import dev.eksirsa.engine.verify.VerifySpec;
+import java.time.Duration;
+import java.util.Map;
+
+/** {@code verifyIrsa}: prove the chain works, or say exactly what is broken and how to fix it. Read-only. */
+public final class VerifyStep implements Step<VerifySpec, VerifyResult> {
+
+    @Override
+    public String command() {
+        return "verify";
+    }
+
+    @Override
+    public String pipelineName() {
+        return "verifyIrsa";
+    }
+
+    @Override
+    public Map<String, Object> minimalArguments() {
+        return Map.of("cluster", "example", "namespace", "default", "serviceAccount", "app");
+    }
+
+    @Override
+    public ArgumentSet arguments() {
+        return VerifyArgs.ARGUMENTS;
+    }
+
+    @Override
+    public VerifySpec parse(Map<String, ?> arguments) {
+        return VerifySpec.fromArguments(arguments);
+    }
+
+    @Override
+    public VerifyResult run(VerifySpec spec, StepContext context) {
+        VerifyResult result;
+        try (AwsClients clients =
+                context.connections().resolve(spec.connection(), null).open()) {
+            KubeClientOptions options = KubeClientOptions.DEFAULTS.withProxy(context.proxy());
+            Duration consistency =
+                    spec.timeout().compareTo(Duration.ofSeconds(30)) < 0 ? spec.timeout() : Duration.ofSeconds(30);
+            result = new IrsaVerifier(
+                            new VerifyAws(clients),
+                            () -> ClusterObjects.forCluster(clients, spec.cluster(), options),
+                            context.progress(),
+                            consistency)
+                    .verify(spec);
+        }
+        if (spec.junitFile() != null) {
+            VerifyReports.write("junitFile", spec.junitFile(), VerifyReports.junit(result));
+            context.progress().info("JUnit report: " + spec.junitFile());
+        }
+        if (spec.htmlFile() != null) {
+            VerifyReports.write("htmlFile", spec.htmlFile(), VerifyReports.html(result));
+            context.progress().info("HTML report: " + spec.htmlFile());
+        }
+        return result;
+    }
+}
