@@ -13,6 +13,8 @@ import dev.eksirsa.engine.role.IrsaRoleResult;
 import dev.eksirsa.engine.role.TargetRoleSpec;
 import dev.eksirsa.engine.steps.StepContext;
 import dev.eksirsa.engine.steps.Steps;
+import dev.eksirsa.engine.verify.Check;
+import dev.eksirsa.engine.verify.VerifyResult;
 import dev.eksirsa.sandbox.Sandbox;
 import dev.eksirsa.sandbox.SandboxAccount;
 import dev.eksirsa.sandbox.SandboxOptions;
@@ -200,6 +202,22 @@ final class DemoCommand implements Callable<Integer> {
                     delegateAgain.changes().isEmpty() && delegateWrites == 0
                             ? "no changes (idempotent, " + sandbox.calls().all().size() + " reads, 0 writes)"
                             : "UNEXPECTED CHANGES " + delegateAgain.changes());
+
+            step(
+                    "== " + Steps.VERIFY.pipelineName(),
+                    "(eks-irsa " + Steps.VERIFY.command() + ") the chain, checked and walked");
+            Path report = reportFile();
+            VerifyResult verified = Steps.VERIFY.run(verifyArguments(sandbox, role2Arn, report), context(environment));
+            step(
+                    "verify",
+                    (verified.passed() ? "passed: " : "NOT passed: ") + verified.count(Check.Status.PASS)
+                            + " checks passed, " + verified.count(Check.Status.WARN) + " warnings, "
+                            + verified.count(Check.Status.FAIL) + " failed");
+            verified.identities().forEach(i -> step("  identity", String.valueOf(i.get("arn"))));
+            step("report", report.toString());
+            if (!verified.passed()) {
+                return ExitCodes.FAILURE;
+            }
             out.println("demo: the IRSA chain and the Harness delegate work end to end on the sandbox.");
             return ExitCodes.OK;
         }
@@ -295,6 +313,27 @@ final class DemoCommand implements Callable<Integer> {
                                                         SECONDARY_KEY_ID,
                                                         "secretAccessKey",
                                                         SECONDARY_SECRET)))));
+    }
+
+    private static Path reportFile() {
+        try {
+            return Files.createTempFile("eks-irsa-verify", ".html");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the verification report's file", e);
+        }
+    }
+
+    /** verifyIrsa's arguments: the delegate's service account, through Role-2, probing what Harness's test calls. */
+    private static Map<String, Object> verifyArguments(Sandbox sandbox, String role2Arn, Path html) {
+        Map<String, Object> args = new java.util.LinkedHashMap<>();
+        args.put("cluster", CLUSTER);
+        args.put("namespace", NAMESPACE);
+        args.put("serviceAccount", SERVICE_ACCOUNT);
+        args.put("assumeRoleArns", List.of(role2Arn));
+        args.put("probes", List.of("ec2:DescribeRegions"));
+        args.put("htmlFile", html.toString());
+        args.put("endpointUrl", sandbox.awsEndpoint().toString());
+        return args;
     }
 
     /** harnessDelegate's arguments: the delegate under Role-1's service account, both connectors tested. */

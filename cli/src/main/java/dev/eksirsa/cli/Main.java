@@ -44,6 +44,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
                 .addSubcommand("cluster", ClusterCommand.commandLine(io))
                 .addSubcommand("role", RoleCommand.commandLine(io))
                 .addSubcommand("delegate", DelegateCommand.commandLine(io))
+                .addSubcommand("verify", VerifyCommand.commandLine(io))
                 .setOut(new PrintWriter(io.out(), true))
                 .setErr(new PrintWriter(io.err(), true))
                 .setExitCodeExceptionMapper(ExitCodes::of)

@@ -83,7 +83,8 @@ class PackageRulesTest {
                         "dev.eksirsa.engine.api..",
                         "dev.eksirsa.engine.role..",
                         "dev.eksirsa.engine.steps..",
-                        "dev.eksirsa.engine.delegate..")
+                        "dev.eksirsa.engine.delegate..",
+                        "dev.eksirsa.engine.verify..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("software.amazon.awssdk..", "io.fabric8.kubernetes.client..")

@@ -53,7 +53,9 @@ class ArgumentDocsTest {
                         "role",
                         RoleCommand.commandLine(CliIo.system()),
                         "delegate",
-                        DelegateCommand.commandLine(CliIo.system()))
+                        DelegateCommand.commandLine(CliIo.system()),
+                        "verify",
+                        VerifyCommand.commandLine(CliIo.system()))
                 .get(step.command());
         // picocli wraps lines anywhere, even after a dot inside a word: compare without whitespace
         String help = command.getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", "");

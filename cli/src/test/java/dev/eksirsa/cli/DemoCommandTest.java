@@ -41,6 +41,9 @@ class DemoCommandTest {
                 .containsPattern("connector demo_eks +K8sCluster test SUCCESS")
                 .containsPattern("connector demo_aws +Aws test SUCCESS")
                 .containsPattern("delegate re-run +no changes \\(idempotent, \\d+ reads, 0 writes\\)")
+                .contains("== verifyIrsa")
+                .containsPattern("verify +passed: \\d+ checks passed, 0 warnings, 0 failed")
+                .containsPattern("report +\\S+\\.html")
                 .doesNotContain("secretAccessKey");
     }
 
