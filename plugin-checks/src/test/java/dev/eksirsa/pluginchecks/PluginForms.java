@@ -46,6 +46,7 @@ final class PluginForms {
         map.put("EksIrsaClusterStep", Steps.CLUSTER.arguments());
         map.put("IrsaRoleStep", Steps.ROLE.arguments());
         map.put("HarnessDelegateStep", Steps.DELEGATE.arguments());
+        map.put("VerifyIrsaStep", Steps.VERIFY.arguments());
         map.put("TargetRole", IrsaRoleArgs.TARGET_ROLE);
         map.put("TargetConnection", ConnectionArgs.TARGET);
         map.put(

@@ -40,13 +40,22 @@ public abstract class AwsBuilder extends Builder implements SimpleBuildStep {
             throws InterruptedException, IOException {
         Computer computer = workspace == null ? null : workspace.toComputer();
         boolean onController = computer == null || computer == Jenkins.get().toComputer();
-        record(run, StepRunner.run(step(), expanded(env), run, env, listener, onController ? null : launcher.getChannel()));
+        record(
+                run,
+                StepRunner.run(
+                        step(),
+                        expanded(env),
+                        run,
+                        env,
+                        listener,
+                        onController ? null : launcher.getChannel(),
+                        workspace == null ? null : workspace.getRemote()));
     }
 
     /** Without a workspace: on the controller, under the controller rule. */
     @Override
     public void perform(Run<?, ?> run, EnvVars env, TaskListener listener) throws InterruptedException, IOException {
-        record(run, StepRunner.run(step(), expanded(env), run, env, listener, null));
+        record(run, StepRunner.run(step(), expanded(env), run, env, listener, null, null));
     }
 
     /** Freestyle fields may use the build's variables, e.g. {@code ${EKS_IRSA_CLUSTER_NAME}} of an earlier step. */
@@ -76,6 +85,12 @@ public abstract class AwsBuilder extends Builder implements SimpleBuildStep {
     private void record(Run<?, ?> run, Map<String, Object> result) throws AbortException {
         var target = Steps.byPipelineName(step()).orElseThrow(() -> new AbortException("unknown step " + step()));
         run.addAction(new EksIrsaResultAction(step(), result, ResultVariables.of(target, result)));
+        // verification warnings mark the build unstable (failures, or warnings with failOnWarning, failed it already)
+        if (result.get("summary") instanceof Map<?, ?> summary
+                && summary.get("warn") instanceof Integer warnings
+                && warnings > 0) {
+            run.setResult(hudson.model.Result.UNSTABLE);
+        }
     }
 
     public String getRegion() {

@@ -18,6 +18,7 @@ public final class EksIrsaResultAction implements EnvironmentContributingAction 
     private final LinkedHashMap<String, String> variables;
     private final ArrayList<String> changes;
     private final ArrayList<String> warnings;
+    private final ArrayList<String> checks;
 
     EksIrsaResultAction(String step, Map<String, Object> result, Map<String, String> variables) {
         this.step = step;
@@ -35,6 +36,20 @@ public final class EksIrsaResultAction implements EnvironmentContributingAction 
         if (result.get("warnings") instanceof List<?> list) {
             list.forEach(w -> warnings.add(String.valueOf(w)));
         }
+        this.checks = new ArrayList<>();
+        if (result.get("checks") instanceof List<?> list) {
+            for (Object c : list) {
+                if (c instanceof Map<?, ?> check) {
+                    checks.add(check.get("status") + " " + check.get("id") + " " + check.get("resource") + ": "
+                            + check.get("message") + (String.valueOf(check.get("fix")).isEmpty() ? "" : " (fix: " + check.get("fix") + ")"));
+                }
+            }
+        }
+    }
+
+    /** verifyIrsa's checks, one line each. */
+    public List<String> getChecks() {
+        return checks;
     }
 
     public String getStep() {

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.eksirsa;
 
+import dev.eksirsa.engine.steps.ResultVariables;
+import dev.eksirsa.engine.steps.Steps;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Computer;
@@ -23,6 +25,18 @@ final class PipelineRun {
         Computer computer = context.get(Computer.class);
         // the built-in node is the controller: the controller rule applies there too
         boolean onController = workspace == null || computer == null || computer == Jenkins.get().toComputer();
-        return StepRunner.run(step, arguments, run, env, listener, onController ? null : workspace.getChannel());
+        Map<String, Object> result = StepRunner.run(
+                step,
+                arguments,
+                run,
+                env,
+                listener,
+                onController ? null : workspace.getChannel(),
+                workspace == null ? null : workspace.getRemote());
+        if (Steps.VERIFY.pipelineName().equals(step)) {
+            // the verification's checks on the build page, as its builder shows them
+            run.addAction(new EksIrsaResultAction(step, result, ResultVariables.of(Steps.VERIFY, result)));
+        }
+        return result;
     }
 }

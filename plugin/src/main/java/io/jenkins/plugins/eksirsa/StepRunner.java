@@ -37,11 +37,12 @@ final class StepRunner {
             Run<?, ?> run,
             EnvVars environment,
             TaskListener listener,
-            VirtualChannel agent)
+            VirtualChannel agent,
+            String workspace)
             throws IOException, InterruptedException {
         EksIrsaGlobalConfiguration config = EksIrsaGlobalConfiguration.get();
         try {
-            Map<String, Object> withDefaults = config.applyDefaults(step, arguments);
+            Map<String, Object> withDefaults = inWorkspace(config.applyDefaults(step, arguments), workspace);
             Map<String, StoredCredentials> credentials = lookUpCredentials(withDefaults, run);
             Map<String, String> env = withProxy(environment);
             passSecretTexts(withDefaults, env, run);
@@ -54,6 +55,20 @@ final class StepRunner {
         } catch (EksIrsaException e) {
             throw new AbortException(step + ": " + e.getMessage());
         }
+    }
+
+    /** Report files named relative to the job's workspace land there (on the agent the step runs on). */
+    private static Map<String, Object> inWorkspace(Map<String, Object> arguments, String workspace) {
+        if (workspace == null) {
+            return arguments;
+        }
+        Map<String, Object> out = new LinkedHashMap<>(arguments);
+        for (String file : List.of("junitFile", "htmlFile", "manifest")) {
+            if (out.get(file) instanceof String path && !path.startsWith("/") && !path.matches("[A-Za-z]:[\\\\/].*")) {
+                out.put(file, workspace + "/" + path);
+            }
+        }
+        return out;
     }
 
     /** The step's credentials id and each target connection's, found for this build and tracked as used by it. */

@@ -196,4 +196,23 @@ class EksIrsaStepsTest {
         r.assertLogContains("[harnessDelegate]", run);
         r.assertLogNotContains(sandbox.harness().account().apiKey(), run);
     }
+
+    @Test
+    void verifyIrsa_passesForAWorkingChain_andShowsItsChecksOnTheBuildPage(JenkinsRule r) throws Exception {
+        DumbSlave agent = r.createOnlineSlave();
+        WorkflowJob job = r.createProject(WorkflowJob.class, "verify");
+        job.setDefinition(new CpsFlowDefinition(
+                "node('" + agent.getNodeName() + "') {\n"
+                        + "  eksIrsaCluster(name: 'jenkins-verify', create: true, timeout: '2m', " + common() + ")\n"
+                        + "  irsaRole(cluster: 'jenkins-verify', namespace: 'apps', serviceAccount: 'web', " + common() + ")\n"
+                        + "  def v = verifyIrsa(cluster: 'jenkins-verify', namespace: 'apps', serviceAccount: 'web',"
+                        + " htmlFile: 'verify.html', junitFile: 'verify.xml', " + common() + ")\n"
+                        + "  assert v.passed\n"
+                        + "}\n",
+                true));
+        WorkflowRun run = r.buildAndAssertSuccess(job);
+        assertNotNull(run.getAction(EksIrsaResultAction.class));
+        assertTrue(run.getAction(EksIrsaResultAction.class).getChecks().stream().anyMatch(c -> c.startsWith("PASS live.webIdentity")));
+        r.assertLogNotContains(sandbox.primary().secretAccessKey(), run);
+    }
 }

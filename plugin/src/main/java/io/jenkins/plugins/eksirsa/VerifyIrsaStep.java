@@ -1,0 +1,270 @@
+package io.jenkins.plugins.eksirsa;
+
+import dev.eksirsa.engine.steps.Steps;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.sf.json.JSONObject;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * Pipeline step {@code verifyIrsa}: proves the IRSA chain of a service account works, or says what is broken and how to fix it. Returns the engine's result map.
+ * Fields: the engine's declared arguments ({@code Steps.VERIFY.arguments()}), checked by the conformance test.
+ */
+public final class VerifyIrsaStep extends AwsStep {
+
+    @DataBoundConstructor
+    public VerifyIrsaStep(String cluster, String namespace, String serviceAccount) {
+        values.set("cluster", cluster);
+        values.set("namespace", namespace);
+        values.set("serviceAccount", serviceAccount);
+    }
+
+    public String getCluster() {
+        return values.string("cluster");
+    }
+
+    public String getNamespace() {
+        return values.string("namespace");
+    }
+
+    public String getServiceAccount() {
+        return values.string("serviceAccount");
+    }
+
+    public List<String> getAssumeRoleArns() {
+        return values.strings("assumeRoleArns");
+    }
+
+    @DataBoundSetter
+    public void setAssumeRoleArns(List<String> assumeRoleArns) {
+        values.set("assumeRoleArns", assumeRoleArns);
+    }
+
+    public List<String> getProbes() {
+        return values.strings("probes");
+    }
+
+    @DataBoundSetter
+    public void setProbes(List<String> probes) {
+        values.set("probes", probes);
+    }
+
+    public boolean isLive() {
+        return values.bool("live", Steps.VERIFY.arguments());
+    }
+
+    @DataBoundSetter
+    public void setLive(boolean live) {
+        values.set("live", live);
+    }
+
+    public boolean isFailOnWarning() {
+        return values.bool("failOnWarning", Steps.VERIFY.arguments());
+    }
+
+    @DataBoundSetter
+    public void setFailOnWarning(boolean failOnWarning) {
+        values.set("failOnWarning", failOnWarning);
+    }
+
+    public String getExpectedAccount() {
+        return values.string("expectedAccount");
+    }
+
+    @DataBoundSetter
+    public void setExpectedAccount(String expectedAccount) {
+        values.set("expectedAccount", expectedAccount);
+    }
+
+    public String getAudience() {
+        return values.string("audience");
+    }
+
+    @DataBoundSetter
+    public void setAudience(String audience) {
+        values.set("audience", audience);
+    }
+
+    public String getJunitFile() {
+        return values.string("junitFile");
+    }
+
+    @DataBoundSetter
+    public void setJunitFile(String junitFile) {
+        values.set("junitFile", junitFile);
+    }
+
+    public String getHtmlFile() {
+        return values.string("htmlFile");
+    }
+
+    @DataBoundSetter
+    public void setHtmlFile(String htmlFile) {
+        values.set("htmlFile", htmlFile);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(this, context);
+    }
+
+    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+        private static final long serialVersionUID = 1L;
+        private final transient VerifyIrsaStep step;
+
+        Execution(VerifyIrsaStep step, StepContext context) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            return PipelineRun.run(Steps.VERIFY.pipelineName(), step.toArguments(), getContext());
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "verifyIrsa";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Verify the IRSA chain of a service account";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class, EnvVars.class);
+        }
+
+        /** Maps may be written as maps in a Pipeline; the engine's parser checks everything first. */
+        @Override
+        public org.jenkinsci.plugins.workflow.steps.Step newInstance(Map<String, Object> arguments) throws Exception {
+            return super.newInstance(PipelineArguments.prepare(Steps.VERIFY, arguments));
+        }
+
+        @Override
+        public VerifyIrsaStep newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
+            return (VerifyIrsaStep) super.newInstance(req, Forms.normalize(formData, Steps.VERIFY.arguments()));
+        }
+
+        public String lines(List<String> items) {
+            return Forms.lines(items);
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return FormAccess.credentials(item, credentialsId);
+        }
+
+        @POST
+        public ListBoxModel doFillRegionItems(@AncestorInPath Item item, @QueryParameter String region) {
+            return FormAccess.regions(item, region);
+        }
+
+        @POST
+        public ListBoxModel doFillStateItems(@AncestorInPath Item item) {
+            return FormAccess.choices(item, List.of("present", "absent"));
+        }
+
+        @POST
+        public FormValidation doCheckCluster(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormAccess.check(item, Steps.VERIFY, "cluster", value);
+        }
+
+        @POST
+        public FormValidation doCheckNamespace(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormAccess.check(item, Steps.VERIFY, "namespace", value);
+        }
+
+        @POST
+        public FormValidation doCheckServiceAccount(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormAccess.check(item, Steps.VERIFY, "serviceAccount", value);
+        }
+
+        @POST
+        public FormValidation doCheckAssumeRoleArns(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormAccess.check(item, Steps.VERIFY, "assumeRoleArns", value);
+        }
+
+        @POST
+        public FormValidation doCheckProbes(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormAccess.check(item, Steps.VERIFY, "probes", value);
+        }
+
+        @POST
+        public FormValidation doCheckExpectedAccount(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormAccess.check(item, Steps.VERIFY, "expectedAccount", value);
+        }
+
+        @POST
+        public FormValidation doCheckAudience(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormAccess.check(item, Steps.VERIFY, "audience", value);
+        }
+
+        @POST
+        public FormValidation doCheckJunitFile(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormAccess.check(item, Steps.VERIFY, "junitFile", value);
+        }
+
+        @POST
+        public FormValidation doCheckHtmlFile(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormAccess.check(item, Steps.VERIFY, "htmlFile", value);
+        }
+
+        @POST
+        public FormValidation doCheckProfile(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormAccess.check(item, Steps.VERIFY, "profile", value);
+        }
+
+        @POST
+        public FormValidation doCheckEndpointUrl(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormAccess.check(item, Steps.VERIFY, "endpointUrl", value);
+        }
+
+        @POST
+        public FormValidation doCheckRoleArn(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormAccess.check(item, Steps.VERIFY, "roleArn", value);
+        }
+
+        @POST
+        public FormValidation doCheckExternalId(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormAccess.check(item, Steps.VERIFY, "externalId", value);
+        }
+
+        @POST
+        public FormValidation doCheckSessionName(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormAccess.check(item, Steps.VERIFY, "sessionName", value);
+        }
+
+        @POST
+        public FormValidation doCheckDuration(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormAccess.check(item, Steps.VERIFY, "duration", value);
+        }
+
+        @POST
+        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormAccess.check(item, Steps.VERIFY, "timeout", value);
+        }
+    }
+}
