@@ -48,6 +48,11 @@ public final class RealClients {
         return require("moto", RealClients::probeMoto).executable();
     }
 
+    /** Headless Chromium (Debian's {@code chromium}), for reports that must render under a CSP, or the test fails/skips. */
+    public static Path chromium() {
+        return require("chromium", RealClients::probeChromium).executable();
+    }
+
     /** Whether a missing client fails the test ({@code EKS_IRSA_REQUIRE_CLIENTS=1}) instead of skipping it. */
     public static boolean required() {
         return "1".equals(System.getenv(REQUIRE_ENV));
@@ -92,6 +97,18 @@ public final class RealClients {
                     AWS_CLI_V2 + " is not AWS CLI v2 (it printed \"" + firstLine(printed) + "\")" + install);
         }
         return new Found(AWS_CLI_V2, null);
+    }
+
+    private static Found probeChromium() {
+        for (Path candidate : candidates("chromium")) {
+            CliResult version = ProcessRunner.run(
+                    List.of(candidate.toString(), "--version"), inheritedEnvWithoutAws(), null, PROBE_TIMEOUT);
+            if (version.ok()) {
+                return new Found(candidate, null);
+            }
+        }
+        return Found.missing("chromium not found on PATH or in /usr/bin — install Debian's chromium"
+                + " (apt-get install -y chromium)");
     }
 
     private static Found probeKubectl() {
