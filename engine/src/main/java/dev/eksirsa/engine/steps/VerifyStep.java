@@ -1,8 +1,10 @@
 package dev.eksirsa.engine.steps;
 
 import dev.eksirsa.engine.api.ArgumentSet;
+import dev.eksirsa.engine.api.ProgressListener;
 import dev.eksirsa.engine.aws.AwsClients;
 import dev.eksirsa.engine.aws.VerifyAws;
+import dev.eksirsa.engine.aws.eks.IssuerThumbprint;
 import dev.eksirsa.engine.kube.ClusterObjects;
 import dev.eksirsa.engine.kube.KubeClientOptions;
 import dev.eksirsa.engine.verify.IrsaVerifier;
@@ -10,6 +12,7 @@ import dev.eksirsa.engine.verify.VerifyArgs;
 import dev.eksirsa.engine.verify.VerifyReports;
 import dev.eksirsa.engine.verify.VerifyResult;
 import dev.eksirsa.engine.verify.VerifySpec;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
@@ -53,7 +56,10 @@ public final class VerifyStep implements Step<VerifySpec, VerifyResult> {
                             new VerifyAws(clients),
                             () -> ClusterObjects.forCluster(clients, spec.cluster(), options),
                             context.progress(),
-                            consistency)
+                            consistency,
+                            issuer -> IssuerThumbprint.fromEnvironment(context.environment())
+                                    .withProxy(context.proxy())
+                                    .fetch(URI.create(issuer), ProgressListener.NONE))
                     .verify(spec);
         }
         if (spec.junitFile() != null) {

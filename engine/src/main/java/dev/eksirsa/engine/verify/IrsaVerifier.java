@@ -36,14 +36,21 @@ public final class IrsaVerifier {
     private final Supplier<ClusterObjects> kubeFactory;
     private final ProgressListener progress;
     private final Duration consistencyWait;
+    private final java.util.function.Function<String, Optional<String>> issuerThumbprint;
     private final List<Check> checks = new ArrayList<>();
 
+    /** @param issuerThumbprint the issuer's top certificate's thumbprint as fetched now; empty when unreachable */
     public IrsaVerifier(
-            VerifyAws aws, Supplier<ClusterObjects> kube, ProgressListener progress, Duration consistencyWait) {
+            VerifyAws aws,
+            Supplier<ClusterObjects> kube,
+            ProgressListener progress,
+            Duration consistencyWait,
+            java.util.function.Function<String, Optional<String>> issuerThumbprint) {
         this.aws = aws;
         this.kubeFactory = kube;
         this.progress = progress;
         this.consistencyWait = consistencyWait;
+        this.issuerThumbprint = issuerThumbprint;
     }
 
     public VerifyResult verify(VerifySpec spec) {
@@ -134,6 +141,25 @@ public final class IrsaVerifier {
                                                 + spec.audience(),
                                         "aws iam add-client-id-to-open-id-connect-provider --client-id "
                                                 + spec.audience()));
+                Optional<String> now = issuerThumbprint.apply(issuer);
+                List<String> listed = provider.get().thumbprints().stream()
+                        .map(t -> t.toLowerCase(Locale.ROOT))
+                        .toList();
+                if (now.isEmpty()) {
+                    add(Check.skip(
+                            "oidc.thumbprint",
+                            providerArn,
+                            "the issuer could not be reached to compare its certificate"));
+                } else if (listed.contains(now.get().toLowerCase(Locale.ROOT))) {
+                    add(Check.pass("oidc.thumbprint", providerArn, "lists the issuer's top certificate " + now.get()));
+                } else {
+                    add(Check.warn(
+                            "oidc.thumbprint",
+                            providerArn,
+                            "thumbprints " + listed + " do not include the issuer's " + now.get()
+                                    + " (IAM now trusts well-known CAs itself, so this rarely breaks anything)",
+                            "aws iam update-open-id-connect-provider-thumbprint --thumbprint-list " + now.get()));
+                }
             }
             boolean staticAllows = false;
             String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);

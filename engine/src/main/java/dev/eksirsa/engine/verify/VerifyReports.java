@@ -105,25 +105,26 @@ public final class VerifyReports {
     }
 
     private static Node edgeNode(String label, VerifyResult result, String... prefixes) {
-        Check.Status worst = Check.Status.PASS;
-        String reason = "ok";
+        Check.Status worst = null;
+        String reason = "not checked";
         String detail = "";
-        boolean seen = false;
         for (Check c : result.checks()) {
             for (String p : prefixes) {
-                if (c.id().startsWith(p)) {
-                    seen = true;
-                    if (detail.isEmpty()) {
-                        detail = c.resource();
-                    }
-                    if (rank(c.status()) > rank(worst)) {
-                        worst = c.status();
-                        reason = c.id() + ": " + c.message();
-                    }
+                if (!c.id().startsWith(p)) {
+                    continue;
+                }
+                // the node is what the edge leads to: a hop's own ARN, not the role it is reached from
+                if (detail.isEmpty() || c.id().endsWith(".trust") || c.id().startsWith("live.")) {
+                    detail = c.resource();
+                }
+                // a skipped static check says nothing about the edge when another check decided it
+                if (c.status() != Check.Status.SKIP && (worst == null || rank(c.status()) > rank(worst))) {
+                    worst = c.status();
+                    reason = c.id() + ": " + c.message();
                 }
             }
         }
-        return new Node(label, detail, seen ? worst : Check.Status.SKIP, seen ? reason : "not checked");
+        return new Node(label, detail, worst == null ? Check.Status.SKIP : worst, reason);
     }
 
     private static int rank(Check.Status s) {

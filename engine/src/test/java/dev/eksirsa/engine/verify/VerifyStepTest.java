@@ -54,7 +54,15 @@ class VerifyStepTest {
                                 sandbox.secondary().accessKeyId(),
                                 sandbox.secondary().secretAccessKey(),
                                 null));
-        env = Map.of("AWS_REGION", sandbox.region());
+        try {
+            Path ca = Files.createTempFile("verify-ca", ".pem");
+            ca.toFile().deleteOnExit();
+            Files.writeString(ca, sandbox.certificateAuthority().rootPem());
+            // the issuer's certificate chains to the sandbox's CA: the thumbprint check reaches it as on AWS
+            env = Map.of("AWS_REGION", sandbox.region(), "AWS_CA_BUNDLE", ca.toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         run("eksIrsaCluster", new LinkedHashMap<>(Map.of("name", CLUSTER, "create", true, "timeout", "30s")));
         role2 = (String) ((List<?>) role("good").get("targetRoleArns")).get(0);
     }
@@ -275,5 +283,30 @@ class VerifyStepTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> run("verifyIrsa", args))
                 .isInstanceOf(StepFailedException.class)
                 .hasMessageContaining("serviceAccount.exists");
+    }
+
+    @Test
+    void aStaleThumbprint_isAWarning_thatFailsOnlyWithFailOnWarning() {
+        VerifyResult before = verify("good", Map.of("live", false));
+        assertThat(check(before, "oidc.thumbprint").status()).isEqualTo(Check.Status.PASS);
+        String provider = check(before, "oidc.thumbprint").resource();
+        try (AwsClients aws = aws()) {
+            List<String> original = aws.iam()
+                    .getOpenIDConnectProvider(b -> b.openIDConnectProviderArn(provider))
+                    .thumbprintList();
+            aws.iam().updateOpenIDConnectProviderThumbprint(b -> b.openIDConnectProviderArn(provider)
+                    .thumbprintList("0000000000000000000000000000000000000000"));
+            try {
+                VerifyResult stale = verify("good", Map.of("live", false));
+                assertThat(check(stale, "oidc.thumbprint").status()).isEqualTo(Check.Status.WARN);
+                assertThat(stale.passed()).isTrue();
+                assertThat(verify("good", Map.of("live", false, "failOnWarning", true))
+                                .passed())
+                        .isFalse();
+            } finally {
+                aws.iam().updateOpenIDConnectProviderThumbprint(b -> b.openIDConnectProviderArn(provider)
+                        .thumbprintList(original));
+            }
+        }
     }
 }
