@@ -53,6 +53,10 @@ public final class DelegateArgs {
                                     .flag("--image", "IMAGE"),
                             Arg.of("delegateTags", ArgType.LIST, "Delegate tags (DELEGATE_TAGS), usable as selectors.")
                                     .flag("--delegate-tag", "TAG"),
+                            Arg.bool(
+                                            "upgrader",
+                                            "Add Harness's hourly upgrader CronJob (its own service account, without an AWS role).")
+                                    .flag("--upgrader"),
                             Arg.of("replicas", ArgType.INTEGER, "Delegate replicas.")
                                     .defaultsTo(1, "1")
                                     .flag("--replicas", "N"),

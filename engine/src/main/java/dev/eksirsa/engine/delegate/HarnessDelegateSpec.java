@@ -29,6 +29,7 @@ public record HarnessDelegateSpec(
         String image,
         List<String> delegateTags,
         int replicas,
+        boolean upgrader,
         String tokenEnv,
         String apiKeyEnv,
         String k8sConnector,
@@ -107,6 +108,7 @@ public record HarnessDelegateSpec(
                 a.string("image"),
                 a.strings("delegateTags"),
                 a.integer("replicas"),
+                a.bool("upgrader"),
                 a.string("tokenEnv"),
                 a.has("apiKeyEnv") ? a.string("apiKeyEnv") : DelegateArgs.DEFAULT_API_KEY_ENV,
                 a.string("k8sConnector"),
@@ -137,6 +139,7 @@ public record HarnessDelegateSpec(
                 .replicas(replicas)
                 .permissionLevel(permissions)
                 .serviceAccount(serviceAccount)
+                .upgrader(upgrader)
                 .build();
     }
 

@@ -225,6 +225,11 @@ class DelegateStepTest {
         assertThat(plan.get("changes").toString()).contains("HarnessDelegateToken", "Deployment", "HarnessConnector");
         assertThat(sandbox.calls().matching(c -> c.seq() > before && c.mutating()))
                 .isEmpty();
+
+        Map<String, Object> withUpgrader =
+                delegate("planned-delegate", "delegate", Map.of("dryRun", true, "upgrader", true));
+        assertThat((String) withUpgrader.get("manifest")).contains("kind: CronJob");
+        assertThat((String) plan.get("manifest")).doesNotContain("kind: CronJob");
     }
 
     @Test

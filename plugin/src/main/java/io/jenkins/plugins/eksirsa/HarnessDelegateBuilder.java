@@ -114,6 +114,15 @@ public final class HarnessDelegateBuilder extends AwsBuilder {
         values.set("delegateTags", delegateTags);
     }
 
+    public boolean isUpgrader() {
+        return values.bool("upgrader", Steps.DELEGATE.arguments());
+    }
+
+    @DataBoundSetter
+    public void setUpgrader(boolean upgrader) {
+        values.set("upgrader", upgrader);
+    }
+
     public Integer getReplicas() {
         return values.integer("replicas");
     }

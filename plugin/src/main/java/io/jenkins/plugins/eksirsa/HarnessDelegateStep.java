@@ -115,6 +115,15 @@ public final class HarnessDelegateStep extends AwsStep {
         values.set("delegateTags", delegateTags);
     }
 
+    public boolean isUpgrader() {
+        return values.bool("upgrader", Steps.DELEGATE.arguments());
+    }
+
+    @DataBoundSetter
+    public void setUpgrader(boolean upgrader) {
+        values.set("upgrader", upgrader);
+    }
+
     public Integer getReplicas() {
         return values.integer("replicas");
     }
