@@ -142,8 +142,11 @@ class StepArgumentsTest {
                             "externalId",
                             "sessionName",
                             "duration",
-                            "timeout",
-                            "dryRun");
+                            "timeout");
+            // every step that changes something can plan instead; verifyIrsa only reads
+            assertThat(step.arguments().find("dryRun").isPresent())
+                    .as(step.pipelineName())
+                    .isEqualTo(step != Steps.VERIFY);
         }
     }
 }
