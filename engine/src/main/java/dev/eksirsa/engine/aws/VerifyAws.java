@@ -42,7 +42,7 @@ public final class VerifyAws {
         this.aws = aws;
     }
 
-    public record ClusterFacts(String issuer, boolean publicEndpoint, boolean privateEndpoint) {}
+    public record ClusterFacts(String issuer, boolean publicEndpoint, boolean privateEndpoint, String version) {}
 
     public record ProviderFacts(String arn, List<String> clientIds, List<String> thumbprints) {}
 
@@ -74,7 +74,7 @@ public final class VerifyAws {
                     || !Boolean.FALSE.equals(c.resourcesVpcConfig().endpointPublicAccess());
             boolean priv = c.resourcesVpcConfig() != null
                     && Boolean.TRUE.equals(c.resourcesVpcConfig().endpointPrivateAccess());
-            return Optional.of(new ClusterFacts(issuer, pub, priv));
+            return Optional.of(new ClusterFacts(issuer, pub, priv, c.version()));
         } catch (software.amazon.awssdk.services.eks.model.ResourceNotFoundException e) {
             return Optional.empty();
         } catch (AwsServiceException e) {

@@ -189,7 +189,7 @@ public final class IrsaVerifier {
                                         "trust.size", roleArn, size + " of " + TrustQuota.DEFAULT + " characters"));
                 hops(spec, role.get(), account);
             }
-            pods(kube, spec, roleArn, saRef);
+            pods(kube, spec, roleArn, saRef, cluster.get().version());
             if (!cluster.get().publicEndpoint()
                     && !"true".equals(annotations.get().get("eks.amazonaws.com/sts-regional-endpoints"))) {
                 add(
@@ -276,7 +276,7 @@ public final class IrsaVerifier {
         }
     }
 
-    private void pods(ClusterObjects kube, VerifySpec spec, String roleArn, String saRef) {
+    private void pods(ClusterObjects kube, VerifySpec spec, String roleArn, String saRef, String clusterVersion) {
         List<Pod> pods = kube.podsOf(spec.namespace(), spec.serviceAccount()).stream()
                 .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
                 .filter(p ->
@@ -302,6 +302,18 @@ public final class IrsaVerifier {
                 }
             }
         }
+        List<String> unreadable = pods.stream()
+                .filter(p -> needsFsGroup(clusterVersion, p))
+                .map(p -> p.getMetadata().getName())
+                .toList();
+        if (!unreadable.isEmpty()) {
+            add(Check.warn(
+                    "pods.fsGroup",
+                    saRef,
+                    "pods " + unreadable + " run as non-root without fsGroup on Kubernetes " + clusterVersion
+                            + ", where the projected token is readable by root only",
+                    "set securityContext.fsGroup (e.g. 65534) in the pod spec, or upgrade the cluster"));
+        }
         if (!without.isEmpty()) {
             add(Check.fail(
                     "pods.identity",
@@ -317,6 +329,34 @@ public final class IrsaVerifier {
         } else {
             add(Check.pass("pods.identity", saRef, pods.size() + " running pods carry the web identity"));
         }
+    }
+
+    /**
+     * Before Kubernetes 1.19 the projected service-account token was readable by root only, so a non-root container
+     * needed {@code fsGroup} to read it (the AWS SDK then fails with "permission denied" on the token file).
+     */
+    static boolean needsFsGroup(String clusterVersion, Pod pod) {
+        if (clusterVersion == null || !clusterVersion.matches("1\\.\\d+.*")) {
+            return false;
+        }
+        int minor = Integer.parseInt(clusterVersion.split("\\.")[1].replaceAll("\\D.*", ""));
+        if (minor >= 19) {
+            return false;
+        }
+        var podContext = pod.getSpec().getSecurityContext();
+        if (podContext != null && podContext.getFsGroup() != null) {
+            return false;
+        }
+        Long podUser = podContext == null ? null : podContext.getRunAsUser();
+        for (Container c : pod.getSpec().getContainers()) {
+            Long user = c.getSecurityContext() != null && c.getSecurityContext().getRunAsUser() != null
+                    ? c.getSecurityContext().getRunAsUser()
+                    : podUser;
+            if (user != null && user != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void live(

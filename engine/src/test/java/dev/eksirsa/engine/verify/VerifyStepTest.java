@@ -15,6 +15,8 @@ import dev.eksirsa.engine.steps.StepFailedException;
 import dev.eksirsa.engine.steps.Steps;
 import dev.eksirsa.sandbox.Sandbox;
 import dev.eksirsa.sandbox.log.CallRecord;
+import dev.eksirsa.testkit.AwsCli;
+import dev.eksirsa.testkit.AwsKeys;
 import dev.eksirsa.testkit.Backend;
 import dev.eksirsa.testkit.RunsAgainst;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -199,17 +201,41 @@ class VerifyStepTest {
     }
 
     @Test
-    void theTutorialsAssumeRoleOnAPolicyArn_isFlaggedOnTheHop() {
+    @RunsAgainst({Backend.SANDBOX_SDK, Backend.AWS_CLI})
+    void theTutorialsAssumeRoleOnAPolicyArn_isFlaggedOnTheHop(@TempDir Path dir) throws Exception {
         String roleArn = (String) role("tutorial").get("roleArn");
         String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
         String hop = "arn:aws:iam::" + sandbox.primary().accountId() + ":role/not-reachable";
-        try (AwsClients aws = aws()) {
-            aws.iam().putRolePolicy(b -> b.roleName(roleName)
-                    .policyName("tutorial")
-                    .policyDocument(
-                            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
-                                    + "\"Resource\":\"arn:aws:iam::aws:policy/AmazonS3FullAccess\"}]}"));
-        }
+        // Step 6 of the public tutorial, exactly: sts:AssumeRole whose Resource is a policy ARN, put with the AWS CLI
+        Path policy = Files.writeString(
+                dir.resolve("assume-role.json"),
+                """
+                {
+                  "Version": "2012-10-17",
+                  "Statement": [
+                    {
+                      "Effect": "Allow",
+                      "Action": "sts:AssumeRole",
+                      "Resource": "arn:aws:iam::aws:policy/AmazonS3FullAccess"
+                    }
+                  ]
+                }
+                """);
+        AwsCli cli = AwsCli.against(
+                sandbox.awsEndpoint(),
+                AwsKeys.of(sandbox.primary().accessKeyId(), sandbox.primary().secretAccessKey()),
+                sandbox.region());
+        var put = cli.run(
+                "iam",
+                "put-role-policy",
+                "--role-name",
+                roleName,
+                "--policy-name",
+                "AssumeRole2",
+                "--policy-document",
+                "file://" + policy);
+        assertThat(put.exitCode()).as("%s", put).isZero();
+
         VerifyResult result = verify("tutorial", Map.of("assumeRoleArns", List.of(hop), "live", false));
 
         Check permission = check(result, "hop[0].permission");
