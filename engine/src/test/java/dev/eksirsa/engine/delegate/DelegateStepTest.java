@@ -366,4 +366,32 @@ class DelegateStepTest {
                 .doesNotContain(token)
                 .doesNotContain(apiKey);
     }
+
+    @Test
+    void aRevokedToken_orAnUnsetTokenVariable_isRefusedBeforeAnyWrite() throws Exception {
+        String key = sandbox.harness().account().apiKey();
+        String account = sandbox.harness().account().accountId();
+        HttpClient http = HttpClient.newHttpClient();
+        for (String method : List.of("POST", "PUT")) {
+            http.send(
+                    HttpRequest.newBuilder(URI.create(sandbox.harness().uri()
+                                    + "/ng/api/delegate-token-ng?tokenName=revoked-delegate-token&accountIdentifier="
+                                    + account))
+                            .header("x-api-key", key)
+                            .method(method, HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+        long before =
+                sandbox.calls().all().stream().mapToLong(CallRecord::seq).max().orElse(0);
+
+        assertThatThrownBy(() -> delegate("revoked-delegate", "delegate", Map.of()))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("REVOKED");
+        assertThatThrownBy(() -> delegate("unset-delegate", "delegate", Map.of("tokenEnv", "NOT_SET_ANYWHERE")))
+                .isInstanceOfSatisfying(dev.eksirsa.engine.api.InvalidInputException.class, e -> assertThat(e.field())
+                        .isEqualTo("tokenEnv"));
+        assertThat(sandbox.calls().matching(c -> c.seq() > before && c.mutating()))
+                .isEmpty();
+    }
 }
