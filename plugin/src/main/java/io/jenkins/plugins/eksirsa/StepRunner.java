@@ -6,6 +6,7 @@ import dev.eksirsa.engine.api.EksIrsaException;
 import dev.eksirsa.engine.aws.ProxySettings;
 import dev.eksirsa.engine.aws.StoredCredentials;
 import dev.eksirsa.engine.steps.StepCall;
+import dev.eksirsa.engine.steps.StepFailedException;
 import hudson.AbortException;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import hudson.EnvVars;
@@ -52,6 +53,9 @@ final class StepRunner {
             return agent == null
                     ? call.run(new ConsoleProgress(listener, step))
                     : agent.call(new AgentStepCall(call, listener));
+        } catch (StepFailedException e) {
+            // it names the step already: "harnessDelegate did not succeed: connector aws test FAILURE: …"
+            throw new AbortException(e.getMessage());
         } catch (EksIrsaException e) {
             throw new AbortException(step + ": " + e.getMessage());
         }
