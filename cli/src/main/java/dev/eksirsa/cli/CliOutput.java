@@ -31,8 +31,13 @@ final class CliOutput {
     }
 
     void json(Map<String, Object> map) {
+        jsonValue(map);
+    }
+
+    /** Any JSON value on stdout: apply prints the list of its steps' results. */
+    void jsonValue(Object value) {
         try {
-            out.println(JSON.writeValueAsString(map));
+            out.println(JSON.writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("result is not JSON-serialisable", e);
         }

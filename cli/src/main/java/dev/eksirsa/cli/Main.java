@@ -45,6 +45,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
                 .addSubcommand("role", RoleCommand.commandLine(io))
                 .addSubcommand("delegate", DelegateCommand.commandLine(io))
                 .addSubcommand("verify", VerifyCommand.commandLine(io))
+                .addSubcommand("apply", new CommandLine(new ApplyCommand(io)))
                 .setOut(new PrintWriter(io.out(), true))
                 .setErr(new PrintWriter(io.err(), true))
                 .setExitCodeExceptionMapper(ExitCodes::of)

@@ -50,7 +50,7 @@ public final class EnvironmentConnectionResolver implements ConnectionResolver {
                         CredentialsSource.defaultChain(),
                         null,
                         region(ref),
-                        ref.endpointUrl(),
+                        endpoint(ref),
                         ProxySettings.fromEnvironment(env),
                         null);
         if (base != null && ref.region() != null) {
@@ -126,6 +126,22 @@ public final class EnvironmentConnectionResolver implements ConnectionResolver {
                     .content(file)
                     .type(type)
                     .build());
+        }
+    }
+
+    /** The step's endpointUrl, else AWS_ENDPOINT_URL of the environment (as the AWS CLI and SDKs read it). */
+    private java.net.URI endpoint(ConnectionRef ref) {
+        if (ref.endpointUrl() != null) {
+            return ref.endpointUrl();
+        }
+        String fromEnv = env.get("AWS_ENDPOINT_URL");
+        if (fromEnv == null || fromEnv.isBlank()) {
+            return null;
+        }
+        try {
+            return java.net.URI.create(fromEnv.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("AWS_ENDPOINT_URL", "must be a URL such as http://127.0.0.1:4566");
         }
     }
 

@@ -128,7 +128,12 @@ public final class VerifyAws {
     public record Chain(List<Hop> hops, List<Probe> probes) {}
 
     public Chain live(
-            String roleArn, String token, List<String> hopArns, List<String> probes, Duration consistencyWait) {
+            String roleArn,
+            String token,
+            List<String> hopArns,
+            String hopExternalId,
+            List<String> probes,
+            Duration consistencyWait) {
         List<Hop> hops = new ArrayList<>();
         AwsCredentialsProvider current;
         try (StsClient unsigned = sts(AnonymousCredentialsProvider.create())) {
@@ -147,8 +152,9 @@ public final class VerifyAws {
         for (String hop : hopArns) {
             AwsCredentialsProvider from = current;
             try (StsClient sts = sts(from)) {
-                Attempt<Credentials> next = retrying(consistencyWait, () -> sts.assumeRole(
-                                b -> b.roleArn(hop).roleSessionName("eks-irsa-verify"))
+                Attempt<Credentials> next = retrying(consistencyWait, () -> sts.assumeRole(b -> b.roleArn(hop)
+                                .roleSessionName("eks-irsa-verify")
+                                .externalId(hopExternalId))
                         .credentials());
                 if (next.error != null) {
                     hops.add(failed(hop, next.error, next.retries));

@@ -80,7 +80,31 @@ public final class ManifestYaml {
     }
 
     /** The documents as trees, empty ones (only comments, or nothing between two {@code ---}) left out. */
-    static List<ObjectNode> readTrees(String field, String text) {
+    public static List<ObjectNode> readTrees(String field, String text) {
+        List<ObjectNode> documents =
+                readDocuments(field, text, "is not a Kubernetes object (a map with apiVersion and kind)");
+        for (int i = 0; i < documents.size(); i++) {
+            ObjectNode object = documents.get(i);
+            if (!object.path("apiVersion").isTextual() || !object.path("kind").isTextual()) {
+                throw new InvalidInputException(
+                        field, "document " + (i + 1) + " is not a Kubernetes object (a map with apiVersion and kind)");
+            }
+        }
+        if (documents.isEmpty()) {
+            throw new InvalidInputException(field, "holds no Kubernetes object");
+        }
+        return documents;
+    }
+
+    /**
+     * Every non-empty document of a multi-document YAML text as a map, read strictly (duplicate keys refused);
+     * errors name the field, the line and the problem, never the text.
+     */
+    public static List<ObjectNode> readDocuments(String field, String text) {
+        return readDocuments(field, text, "is not a map");
+    }
+
+    private static List<ObjectNode> readDocuments(String field, String text, String notAMap) {
         if (text == null || text.isBlank()) {
             throw new InvalidInputException(field, "is empty");
         }
@@ -93,12 +117,8 @@ public final class ManifestYaml {
                 if (node == null || node.isNull() || node.isMissingNode()) {
                     continue;
                 }
-                if (!(node instanceof ObjectNode object)
-                        || !object.path("apiVersion").isTextual()
-                        || !object.path("kind").isTextual()) {
-                    throw new InvalidInputException(
-                            field,
-                            "document " + index + " is not a Kubernetes object (a map with apiVersion and kind)");
+                if (!(node instanceof ObjectNode object)) {
+                    throw new InvalidInputException(field, "document " + index + " " + notAMap);
                 }
                 documents.add(object);
             }
@@ -107,9 +127,6 @@ public final class ManifestYaml {
         } catch (IOException e) {
             throw new InvalidInputException(
                     field, "cannot be read (" + e.getClass().getSimpleName() + ")");
-        }
-        if (documents.isEmpty()) {
-            throw new InvalidInputException(field, "holds no Kubernetes object");
         }
         return documents;
     }

@@ -11,6 +11,7 @@ import dev.eksirsa.engine.cluster.ClusterSpec;
 import dev.eksirsa.engine.kube.EksClusterClients;
 import dev.eksirsa.engine.kube.KubeAccessCheck;
 import dev.eksirsa.engine.kube.KubeClientOptions;
+import java.util.List;
 import java.util.Map;
 
 /** {@code eksIrsaCluster}: ensure the cluster and its IAM OIDC provider. */
@@ -29,6 +30,27 @@ public final class ClusterStep implements Step<ClusterSpec, ClusterResult> {
     @Override
     public Map<String, Object> minimalArguments() {
         return Map.of("name", "example");
+    }
+
+    @Override
+    public List<String> resultKeys() {
+        return List.of(
+                "name",
+                "arn",
+                "accountId",
+                "region",
+                "status",
+                "version",
+                "endpoint",
+                "certificateAuthority",
+                "oidcIssuer",
+                "oidcProviderArn",
+                "created",
+                "oidcProviderCreated",
+                "nodeGroups",
+                "changes",
+                "warnings",
+                "dryRun");
     }
 
     @Override

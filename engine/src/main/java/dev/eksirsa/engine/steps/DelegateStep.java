@@ -12,6 +12,7 @@ import dev.eksirsa.engine.harness.HarnessClient;
 import dev.eksirsa.engine.harness.HarnessConnection;
 import dev.eksirsa.engine.kube.ClusterObjects;
 import dev.eksirsa.engine.kube.KubeClientOptions;
+import java.util.List;
 import java.util.Map;
 
 /** {@code harnessDelegate}: a Harness NG delegate under the IRSA service account, connected, with its connectors. */
@@ -30,6 +31,22 @@ public final class DelegateStep implements Step<HarnessDelegateSpec, DelegateRes
     @Override
     public Map<String, Object> minimalArguments() {
         return Map.of("cluster", "example", "name", "example", "accountId", "example");
+    }
+
+    @Override
+    public List<String> resultKeys() {
+        return List.of(
+                "name",
+                "namespace",
+                "serviceAccount",
+                "image",
+                "readyReplicas",
+                "connected",
+                "connectors",
+                "manifestFixes",
+                "changes",
+                "warnings",
+                "dryRun");
     }
 
     @Override

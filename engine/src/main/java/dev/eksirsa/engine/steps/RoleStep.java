@@ -11,6 +11,7 @@ import dev.eksirsa.engine.role.IrsaRoleArgs;
 import dev.eksirsa.engine.role.IrsaRoleReconciler;
 import dev.eksirsa.engine.role.IrsaRoleResult;
 import dev.eksirsa.engine.role.IrsaRoleSpec;
+import java.util.List;
 import java.util.Map;
 
 /** {@code irsaRole}: the IRSA role, its cross-account targets and the annotated service accounts. */
@@ -29,6 +30,22 @@ public final class RoleStep implements Step<IrsaRoleSpec, IrsaRoleResult> {
     @Override
     public Map<String, Object> minimalArguments() {
         return Map.of("cluster", "example", "namespace", "default", "serviceAccount", "app");
+    }
+
+    @Override
+    public List<String> resultKeys() {
+        return List.of(
+                "roleArn",
+                "roleName",
+                "trustPolicy",
+                "serviceAccounts",
+                "targetRoleArns",
+                "created",
+                "updated",
+                "restarted",
+                "changes",
+                "warnings",
+                "dryRun");
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.eksirsa.engine.steps;
 
 import dev.eksirsa.engine.api.ArgumentSet;
 import dev.eksirsa.engine.api.StepResult;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,6 +25,12 @@ public interface Step<S, R extends StepResult> {
      * rules as a run).
      */
     Map<String, Object> minimalArguments();
+
+    /**
+     * The keys of this step's result map that a later document of an apply file may refer to
+     * ({@code ${irsaRole.roleArn}}); the common {@code changes}, {@code warnings} and {@code dryRun} included.
+     */
+    List<String> resultKeys();
 
     /** Strict: unknown keys, wrong types and conflicting keys are refused naming the full key path. */
     S parse(Map<String, ?> arguments);

@@ -14,6 +14,7 @@ import dev.eksirsa.engine.verify.VerifyResult;
 import dev.eksirsa.engine.verify.VerifySpec;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** {@code verifyIrsa}: prove the chain works, or say exactly what is broken and how to fix it. Read-only. */
@@ -32,6 +33,11 @@ public final class VerifyStep implements Step<VerifySpec, VerifyResult> {
     @Override
     public Map<String, Object> minimalArguments() {
         return Map.of("cluster", "example", "namespace", "default", "serviceAccount", "app");
+    }
+
+    @Override
+    public List<String> resultKeys() {
+        return List.of("passed", "summary", "checks", "identities", "durationMs", "changes", "warnings", "dryRun");
     }
 
     @Override

@@ -251,7 +251,7 @@ public final class IrsaVerifier {
                                             "AWS",
                                             previousArn,
                                             "sts:AssumeRole",
-                                            Map.of("aws:PrincipalArn", List.of(previousArn))))
+                                            hopContext(previousArn, spec.hopExternalId())))
                             .allowed();
                     add(
                             trusts
@@ -274,6 +274,15 @@ public final class IrsaVerifier {
             previous = next;
             previousArn = hop;
         }
+    }
+
+    private static Map<String, List<String>> hopContext(String previousArn, String externalId) {
+        Map<String, List<String>> context = new LinkedHashMap<>();
+        context.put("aws:PrincipalArn", List.of(previousArn));
+        if (externalId != null) {
+            context.put("sts:ExternalId", List.of(externalId));
+        }
+        return context;
     }
 
     private void pods(ClusterObjects kube, VerifySpec spec, String roleArn, String saRef, String clusterVersion) {
@@ -369,7 +378,8 @@ public final class IrsaVerifier {
         progress.info(
                 "live check: TokenRequest for " + spec.namespace() + "/" + spec.serviceAccount() + ", then the chain");
         String token = kube.serviceAccountToken(spec.namespace(), spec.serviceAccount(), spec.audience());
-        VerifyAws.Chain chain = aws.live(roleArn, token, spec.hops(), spec.probes(), consistencyWait);
+        VerifyAws.Chain chain =
+                aws.live(roleArn, token, spec.hops(), spec.hopExternalId(), spec.probes(), consistencyWait);
         for (int i = 0; i < chain.hops().size(); i++) {
             VerifyAws.Hop hop = chain.hops().get(i);
             String id = i == 0 ? "live.webIdentity" : "live.hop[" + (i - 1) + "]";

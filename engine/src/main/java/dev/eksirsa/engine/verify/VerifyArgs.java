@@ -28,6 +28,10 @@ public final class VerifyArgs {
                                             ArgType.LIST,
                                             "Roles the chain goes on to with sts:AssumeRole, in order (Role-2, …).")
                                     .flag("--assume-role-arn", "ARN"),
+                            Arg.string(
+                                            "hopExternalId",
+                                            "sts:ExternalId the hops' trusts require (irsaRole's targetExternalId).")
+                                    .flag("--hop-external-id", "ID"),
                             Arg.of(
                                             "probes",
                                             ArgType.LIST,
