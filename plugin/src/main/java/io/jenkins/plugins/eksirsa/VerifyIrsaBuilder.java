@@ -56,6 +56,15 @@ public final class VerifyIrsaBuilder extends AwsBuilder {
         values.set("assumeRoleArns", assumeRoleArns);
     }
 
+    public String getHopExternalId() {
+        return values.string("hopExternalId");
+    }
+
+    @DataBoundSetter
+    public void setHopExternalId(String hopExternalId) {
+        values.set("hopExternalId", hopExternalId);
+    }
+
     public List<String> getProbes() {
         return values.strings("probes");
     }
@@ -179,6 +188,11 @@ public final class VerifyIrsaBuilder extends AwsBuilder {
         @POST
         public FormValidation doCheckAssumeRoleArns(@AncestorInPath Item item, @QueryParameter String value) {
             return FormAccess.check(item, Steps.VERIFY, "assumeRoleArns", value);
+        }
+
+        @POST
+        public FormValidation doCheckHopExternalId(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormAccess.check(item, Steps.VERIFY, "hopExternalId", value);
         }
 
         @POST

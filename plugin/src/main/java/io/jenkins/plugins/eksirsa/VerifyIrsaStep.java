@@ -57,6 +57,15 @@ public final class VerifyIrsaStep extends AwsStep {
         values.set("assumeRoleArns", assumeRoleArns);
     }
 
+    public String getHopExternalId() {
+        return values.string("hopExternalId");
+    }
+
+    @DataBoundSetter
+    public void setHopExternalId(String hopExternalId) {
+        values.set("hopExternalId", hopExternalId);
+    }
+
     public List<String> getProbes() {
         return values.strings("probes");
     }
@@ -205,6 +214,11 @@ public final class VerifyIrsaStep extends AwsStep {
         @POST
         public FormValidation doCheckAssumeRoleArns(@AncestorInPath Item item, @QueryParameter String value) {
             return FormAccess.check(item, Steps.VERIFY, "assumeRoleArns", value);
+        }
+
+        @POST
+        public FormValidation doCheckHopExternalId(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormAccess.check(item, Steps.VERIFY, "hopExternalId", value);
         }
 
         @POST
