@@ -9,7 +9,7 @@ import dev.eksirsa.engine.aws.StoredCredentials;
 import dev.eksirsa.engine.aws.eks.SandboxAws;
 import dev.eksirsa.engine.kube.EksClusterClients;
 import dev.eksirsa.engine.kube.KubeClientOptions;
-import dev.eksirsa.engine.steps.StepCall;
+import dev.eksirsa.engine.steps.SandboxSteps;
 import dev.eksirsa.sandbox.Sandbox;
 import dev.eksirsa.sandbox.log.CallRecord;
 import dev.eksirsa.testkit.Backend;
@@ -47,17 +47,7 @@ class DelegateStepTest {
     @BeforeAll
     static void setUp() {
         sandbox = SandboxAws.fastSandbox();
-        credentials = Map.of(
-                "primary",
-                        StoredCredentials.keys(
-                                sandbox.primary().accessKeyId(),
-                                sandbox.primary().secretAccessKey(),
-                                null),
-                "second",
-                        StoredCredentials.keys(
-                                sandbox.secondary().accessKeyId(),
-                                sandbox.secondary().secretAccessKey(),
-                                null));
+        credentials = SandboxSteps.credentials(sandbox);
         env = Map.of(
                 "AWS_REGION", sandbox.region(),
                 "HARNESS_PLATFORM_API_KEY", sandbox.harness().account().apiKey());
@@ -92,9 +82,7 @@ class DelegateStepTest {
     }
 
     private static Map<String, Object> run(String step, Map<String, Object> arguments) {
-        arguments.put("credentialsId", "primary");
-        arguments.put("endpointUrl", sandbox.awsEndpoint().toString());
-        return new StepCall(step, arguments, env, credentials, false).run(dev.eksirsa.engine.api.ProgressListener.NONE);
+        return SandboxSteps.run(sandbox, env, step, arguments);
     }
 
     private static Map<String, Object> delegate(String name, String serviceAccount, Map<String, Object> more) {

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.eksirsa.engine.api.ProgressListener;
 import dev.eksirsa.engine.aws.AwsClients;
 import dev.eksirsa.engine.aws.StoredCredentials;
 import dev.eksirsa.engine.aws.eks.SandboxAws;
 import dev.eksirsa.engine.kube.EksClusterClients;
 import dev.eksirsa.engine.kube.KubeClientOptions;
-import dev.eksirsa.engine.steps.StepCall;
+import dev.eksirsa.engine.steps.SandboxSteps;
 import dev.eksirsa.sandbox.Sandbox;
 import dev.eksirsa.sandbox.harness.HarnessEndpoint;
 import dev.eksirsa.sandbox.log.CallRecord;
@@ -61,17 +60,7 @@ class HarnessEmulatorTest {
         sandbox = SandboxAws.fastSandbox();
         accountId = sandbox.harness().account().accountId();
         apiKey = sandbox.harness().account().apiKey();
-        credentials = Map.of(
-                "primary",
-                        StoredCredentials.keys(
-                                sandbox.primary().accessKeyId(),
-                                sandbox.primary().secretAccessKey(),
-                                null),
-                "second",
-                        StoredCredentials.keys(
-                                sandbox.secondary().accessKeyId(),
-                                sandbox.secondary().secretAccessKey(),
-                                null));
+        credentials = SandboxSteps.credentials(sandbox);
         run("eksIrsaCluster", new LinkedHashMap<>(Map.of("name", CLUSTER, "create", true, "timeout", "30s")));
         Map<String, Object> target = new LinkedHashMap<>();
         target.put("roleName", "harness-role-2");
@@ -96,10 +85,7 @@ class HarnessEmulatorTest {
     }
 
     private static Map<String, Object> run(String step, Map<String, Object> arguments) {
-        arguments.put("credentialsId", "primary");
-        arguments.put("endpointUrl", sandbox.awsEndpoint().toString());
-        return new StepCall(step, arguments, Map.of("AWS_REGION", sandbox.region()), credentials, false)
-                .run(ProgressListener.NONE);
+        return SandboxSteps.run(sandbox, Map.of("AWS_REGION", sandbox.region()), step, arguments);
     }
 
     private static HttpResponse<String> harness(String method, String pathAndQuery, String body, String key)

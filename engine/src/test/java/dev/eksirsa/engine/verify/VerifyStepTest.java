@@ -2,14 +2,13 @@ package dev.eksirsa.engine.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.eksirsa.engine.api.ProgressListener;
 import dev.eksirsa.engine.aws.AwsClients;
 import dev.eksirsa.engine.aws.EnvironmentConnectionResolver;
 import dev.eksirsa.engine.aws.StoredCredentials;
 import dev.eksirsa.engine.aws.eks.SandboxAws;
 import dev.eksirsa.engine.kube.EksClusterClients;
 import dev.eksirsa.engine.kube.KubeClientOptions;
-import dev.eksirsa.engine.steps.StepCall;
+import dev.eksirsa.engine.steps.SandboxSteps;
 import dev.eksirsa.engine.steps.StepContext;
 import dev.eksirsa.engine.steps.StepFailedException;
 import dev.eksirsa.engine.steps.Steps;
@@ -45,17 +44,7 @@ class VerifyStepTest {
     @BeforeAll
     static void setUp() {
         sandbox = SandboxAws.fastSandbox();
-        credentials = Map.of(
-                "primary",
-                        StoredCredentials.keys(
-                                sandbox.primary().accessKeyId(),
-                                sandbox.primary().secretAccessKey(),
-                                null),
-                "second",
-                        StoredCredentials.keys(
-                                sandbox.secondary().accessKeyId(),
-                                sandbox.secondary().secretAccessKey(),
-                                null));
+        credentials = SandboxSteps.credentials(sandbox);
         try {
             Path ca = Files.createTempFile("verify-ca", ".pem");
             ca.toFile().deleteOnExit();
@@ -92,9 +81,7 @@ class VerifyStepTest {
     }
 
     private static Map<String, Object> run(String step, Map<String, Object> arguments) {
-        arguments.put("credentialsId", "primary");
-        arguments.put("endpointUrl", sandbox.awsEndpoint().toString());
-        return new StepCall(step, arguments, env, credentials, false).run(ProgressListener.NONE);
+        return SandboxSteps.run(sandbox, env, step, arguments);
     }
 
     private static VerifyResult verify(String serviceAccount, Map<String, Object> more) {
