@@ -127,7 +127,7 @@ public final class DelegateReconciler {
             ready = waitForRollout(spec);
         }
         boolean connected = waitUntilConnected(spec);
-        List<DelegateResult.ConnectorStatus> connectors = connectors(spec, connected);
+        List<DelegateResult.ConnectorStatus> connectors = connectors(spec);
         return new DelegateResult(
                 spec.name(),
                 spec.namespace(),
@@ -334,22 +334,11 @@ public final class DelegateReconciler {
         }
     }
 
-    private List<DelegateResult.ConnectorStatus> connectors(HarnessDelegateSpec spec, boolean connected) {
+    private List<DelegateResult.ConnectorStatus> connectors(HarnessDelegateSpec spec) {
         List<DelegateResult.ConnectorStatus> out = new ArrayList<>();
         for (ObjectNode desired : desiredConnectors(spec)) {
             String id = desired.path("identifier").asText();
-            Optional<JsonNode> existing = harness.connector(id);
-            if (existing.isEmpty()) {
-                changes.add(Change.create(
-                        "HarnessConnector", id, desired.path("type").asText()));
-                progress.info("creating connector " + id);
-                harness.saveConnector(desired, true);
-            } else if (!covers(existing.get(), desired)) {
-                changes.add(Change.update(
-                        "HarnessConnector", id, desired.path("type").asText()));
-                progress.info("updating connector " + id);
-                harness.saveConnector(desired, false);
-            }
+            ensureConnector(desired, true);
             String status = "NOT_TESTED";
             List<Map<String, Object>> errors = new ArrayList<>();
             if (spec.testConnectors()) {
@@ -374,19 +363,28 @@ public final class DelegateReconciler {
         return out;
     }
 
+    /** Creates or updates a connector where Harness's differs from ours (only plans it when {@code write} is off). */
+    private void ensureConnector(ObjectNode desired, boolean write) {
+        String id = desired.path("identifier").asText();
+        String type = desired.path("type").asText();
+        Optional<JsonNode> existing = harness.connector(id);
+        boolean create = existing.isEmpty();
+        if (!create && covers(existing.get(), desired)) {
+            return;
+        }
+        changes.add(create ? Change.create("HarnessConnector", id, type) : Change.update("HarnessConnector", id, type));
+        if (write) {
+            progress.info((create ? "creating" : "updating") + " connector " + id);
+            harness.saveConnector(desired, create);
+        }
+    }
+
     private List<DelegateResult.ConnectorStatus> plannedConnectors(HarnessDelegateSpec spec) {
         List<DelegateResult.ConnectorStatus> out = new ArrayList<>();
         for (ObjectNode desired : desiredConnectors(spec)) {
-            String id = desired.path("identifier").asText();
-            Optional<JsonNode> existing = harness.connector(id);
-            if (existing.isEmpty()) {
-                changes.add(Change.create(
-                        "HarnessConnector", id, desired.path("type").asText()));
-            } else if (!covers(existing.get(), desired)) {
-                changes.add(Change.update(
-                        "HarnessConnector", id, desired.path("type").asText()));
-            }
-            out.add(new DelegateResult.ConnectorStatus(id, desired.path("type").asText(), "NOT_TESTED", List.of()));
+            ensureConnector(desired, false);
+            out.add(new DelegateResult.ConnectorStatus(
+                    desired.path("identifier").asText(), desired.path("type").asText(), "NOT_TESTED", List.of()));
         }
         return out;
     }
