@@ -382,4 +382,36 @@ class DelegateStepTest {
         assertThat(sandbox.calls().matching(c -> c.seq() > before && c.mutating()))
                 .isEmpty();
     }
+
+    @Test
+    void stateAbsent_leavesAConnectorItDidNotMake() throws Exception {
+        String key = sandbox.harness().account().apiKey();
+        String account = sandbox.harness().account().accountId();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> created = http.send(
+                HttpRequest.newBuilder(
+                                URI.create(sandbox.harness().uri() + "/ng/api/connectors?accountIdentifier=" + account))
+                        .header("x-api-key", key)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"connector\":{\"name\":\"theirs\","
+                                + "\"identifier\":\"theirs\",\"type\":\"K8sCluster\",\"spec\":{\"credential\":"
+                                + "{\"type\":\"InheritFromDelegate\"},\"delegateSelectors\":[\"someone-else\"]}}}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isEqualTo(200);
+
+        Map<String, Object> removed =
+                delegate("theirs-delegate", "delegate", Map.of("k8sConnector", "theirs", "state", "absent"));
+
+        assertThat(removed.get("warnings").toString()).contains("connector theirs was not made by eks-irsa");
+        assertThat(http.send(
+                                HttpRequest.newBuilder(
+                                                URI.create(sandbox.harness().uri()
+                                                        + "/ng/api/connectors/theirs?accountIdentifier=" + account))
+                                        .header("x-api-key", key)
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(200);
+    }
 }
