@@ -45,13 +45,31 @@ final class SandboxCommand implements Callable<Integer> {
             description = "How long a new cluster stays CREATING (default: ${DEFAULT-VALUE}).")
     String activationDelay;
 
+    @Option(
+            names = "--latency",
+            defaultValue = "0s",
+            paramLabel = "DURATION",
+            description = "Round trip every AWS, Kubernetes and Harness call waits, as a remote service's would"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String latency;
+
+    @Option(
+            names = "--iam-write-rate",
+            defaultValue = "10",
+            paramLabel = "PER_SECOND",
+            description = "IAM writes per second and account before IAM answers Throttling; 0: unlimited"
+                    + " (default: ${DEFAULT-VALUE}).")
+    double iamWriteRate;
+
     @Override
     public Integer call() throws Exception {
         Duration delay = dev.eksirsa.engine.api.Durations.parse("--cluster-activation-delay", activationDelay);
         Sandbox sandbox = Sandbox.start(SandboxOptions.defaults()
                 .withRegion(region)
                 .withClusterActivationDelay(delay)
-                .withNodegroupActivationDelay(delay));
+                .withNodegroupActivationDelay(delay)
+                .withCallLatency(dev.eksirsa.engine.api.Durations.parse("--latency", latency))
+                .withIamWriteRate(iamWriteRate));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -7,6 +7,7 @@ import dev.eksirsa.sandbox.account.IssuedCredentials;
 import dev.eksirsa.sandbox.ec2.DefaultNetworks;
 import dev.eksirsa.sandbox.ec2.Ec2Service;
 import dev.eksirsa.sandbox.eks.EksService;
+import dev.eksirsa.sandbox.fault.AccountRateLimit;
 import dev.eksirsa.sandbox.fault.Faults;
 import dev.eksirsa.sandbox.harness.HarnessAccount;
 import dev.eksirsa.sandbox.harness.HarnessEndpoint;
@@ -75,9 +76,10 @@ public final class Sandbox implements AutoCloseable {
                 options.clusterActivationDelay(),
                 options.nodegroupActivationDelay(),
                 networks);
-        this.kube =
-                new KubeApiServers(ca, calls, new EksTokenAuthenticator(credentials, options.clock()), options.clock());
+        this.kube = new KubeApiServers(
+                ca, calls, new EksTokenAuthenticator(credentials, options.clock()), options.clock(), faults);
         eks.clusters().addListener(kube);
+        faults.baseLatency(options.callLatency());
         this.endpoint = new AwsEndpoint(
                 List.of(
                         new IamService(options.clock(), iam, authorizer),
@@ -94,9 +96,10 @@ public final class Sandbox implements AutoCloseable {
                         new Ec2Service(networks, authorizer)),
                 new CallerAuthenticator(credentials, options.clock()),
                 calls,
-                faults);
+                faults,
+                new AccountRateLimit(options.iamWriteRate()));
         this.harness = new HarnessEndpoint(
-                HarnessAccount.create(), kube, endpoint.uri(), options.region(), calls, options.clock());
+                HarnessAccount.create(), kube, endpoint.uri(), options.region(), calls, options.clock(), faults);
     }
 
     public static Sandbox start() {

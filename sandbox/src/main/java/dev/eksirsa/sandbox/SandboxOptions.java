@@ -8,13 +8,19 @@ import java.time.Duration;
  *
  * @param clusterActivationDelay how long a new EKS cluster stays CREATING (AWS: ~10 minutes)
  * @param nodegroupActivationDelay how long a new node group stays CREATING
+ * @param callLatency what every call of every API (AWS, Kubernetes, Harness) waits before it is served, as a
+ *     remote service's round trip would
+ * @param iamWriteRate IAM's mutating calls per second and account before it answers {@code Throttling}; 0 or
+ *     less: unlimited
  */
 public record SandboxOptions(
         String region,
         int accountCount,
         Duration clusterActivationDelay,
         Duration nodegroupActivationDelay,
-        Clock clock) {
+        Clock clock,
+        Duration callLatency,
+        double iamWriteRate) {
 
     public SandboxOptions {
         if (accountCount < 1) {
@@ -22,19 +28,48 @@ public record SandboxOptions(
         }
     }
 
+    /** IAM's mutating calls per second and account, as IAM's own throttling lets through. */
+    public static final double DEFAULT_IAM_WRITE_RATE = 10;
+
     public static SandboxOptions defaults() {
-        return new SandboxOptions("us-east-1", 2, Duration.ofSeconds(2), Duration.ofSeconds(2), Clock.systemUTC());
+        return new SandboxOptions(
+                "us-east-1",
+                2,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(2),
+                Clock.systemUTC(),
+                Duration.ZERO,
+                DEFAULT_IAM_WRITE_RATE);
     }
 
     public SandboxOptions withRegion(String region) {
-        return new SandboxOptions(region, accountCount, clusterActivationDelay, nodegroupActivationDelay, clock);
+        return new SandboxOptions(
+                region,
+                accountCount,
+                clusterActivationDelay,
+                nodegroupActivationDelay,
+                clock,
+                callLatency,
+                iamWriteRate);
     }
 
     public SandboxOptions withClusterActivationDelay(Duration delay) {
-        return new SandboxOptions(region, accountCount, delay, nodegroupActivationDelay, clock);
+        return new SandboxOptions(
+                region, accountCount, delay, nodegroupActivationDelay, clock, callLatency, iamWriteRate);
     }
 
     public SandboxOptions withNodegroupActivationDelay(Duration delay) {
-        return new SandboxOptions(region, accountCount, clusterActivationDelay, delay, clock);
+        return new SandboxOptions(
+                region, accountCount, clusterActivationDelay, delay, clock, callLatency, iamWriteRate);
+    }
+
+    public SandboxOptions withCallLatency(Duration latency) {
+        return new SandboxOptions(
+                region, accountCount, clusterActivationDelay, nodegroupActivationDelay, clock, latency, iamWriteRate);
+    }
+
+    public SandboxOptions withIamWriteRate(double perSecond) {
+        return new SandboxOptions(
+                region, accountCount, clusterActivationDelay, nodegroupActivationDelay, clock, callLatency, perSecond);
     }
 }

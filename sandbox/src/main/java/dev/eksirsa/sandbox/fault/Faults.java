@@ -12,6 +12,7 @@ import java.util.Optional;
 public final class Faults {
     private final List<Rule> rules = new ArrayList<>();
     private volatile Duration iamPropagationDelay = Duration.ZERO;
+    private volatile Duration baseLatency = Duration.ZERO;
 
     private static final class Rule {
         final FaultRule spec;
@@ -40,9 +41,17 @@ public final class Faults {
         this.iamPropagationDelay = delay;
     }
 
+    /**
+     * A round-trip time every call of every API pays, as a remote service's would; set when the sandbox starts and
+     * kept by {@link #clear()}.
+     */
+    public void baseLatency(Duration latency) {
+        this.baseLatency = latency;
+    }
+
     /** Applies the matching faults to a call about to be served: sleeps, and returns the error to answer, if any. */
     public Optional<InjectedError> beforeCall(String service, String action) {
-        Duration sleep = Duration.ZERO;
+        Duration sleep = baseLatency;
         InjectedError error = null;
         synchronized (this) {
             for (Rule rule : rules) {
@@ -54,10 +63,7 @@ public final class Faults {
                     case THROTTLE -> error = error != null ? error : throttling(service);
                     case SERVER_ERROR -> error = error != null
                             ? error
-                            : new InjectedError(
-                                    500,
-                                    service.equals("eks") ? "ServerException" : "ServiceFailure",
-                                    "Internal failure (injected)");
+                            : new InjectedError(500, serverErrorCode(service), "Internal failure (injected)");
                 }
                 if (rule.remaining > 0) {
                     rule.remaining--;
@@ -74,9 +80,21 @@ public final class Faults {
         return Optional.ofNullable(error);
     }
 
+    private static String serverErrorCode(String service) {
+        return switch (service) {
+            case "eks" -> "ServerException";
+            case "kubernetes" -> "InternalError";
+            case "harness" -> "UNEXPECTED";
+            default -> "ServiceFailure";
+        };
+    }
+
     private static InjectedError throttling(String service) {
         return switch (service) {
             case "eks" -> new InjectedError(429, "ThrottlingException", "Rate exceeded");
+            case "kubernetes" -> new InjectedError(
+                    429, "TooManyRequests", "Too many requests, please try again later.");
+            case "harness" -> new InjectedError(429, "TOO_MANY_REQUESTS", "Too many requests");
             case "ec2" -> new InjectedError(503, "RequestLimitExceeded", "Request limit exceeded.");
             default -> new InjectedError(400, "Throttling", "Rate exceeded");
         };

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.eksirsa.sandbox.fault.Faults;
 import dev.eksirsa.sandbox.harness.HarnessResponses.Answer;
 import dev.eksirsa.sandbox.kube.KubeApiServers;
 import dev.eksirsa.sandbox.log.CallLog;
@@ -38,6 +39,7 @@ public final class HarnessEndpoint implements AutoCloseable {
     private final HarnessAccount account;
     private final CallLog calls;
     private final Clock clock;
+    private final Faults faults;
     private final DelegateTokens tokens;
     private final Connectors connectors;
     private final DelegatePods pods;
@@ -46,8 +48,15 @@ public final class HarnessEndpoint implements AutoCloseable {
     private final ExecutorService executor;
 
     public HarnessEndpoint(
-            HarnessAccount account, KubeApiServers clusters, URI awsEndpoint, String region, CallLog calls, Clock clock)
+            HarnessAccount account,
+            KubeApiServers clusters,
+            URI awsEndpoint,
+            String region,
+            CallLog calls,
+            Clock clock,
+            Faults faults)
             throws IOException {
+        this.faults = faults;
         this.account = account;
         this.calls = calls;
         this.clock = clock;
@@ -105,6 +114,9 @@ public final class HarnessEndpoint implements AutoCloseable {
             Call call = new Call(exchange.getRequestMethod(), path, query, body);
             Outcome outcome = authenticate(exchange, call);
             if (outcome == null) {
+                outcome = injectedFault(call);
+            }
+            if (outcome == null) {
                 outcome = route(call);
             }
             calls.add(
@@ -118,6 +130,16 @@ public final class HarnessEndpoint implements AutoCloseable {
                     null);
             write(exchange, outcome.answer());
         }
+    }
+
+    private Outcome injectedFault(Call call) {
+        return faults.beforeCall("harness", call.method() + " " + call.path())
+                .map(injected -> new Outcome(
+                        "fault",
+                        call.path(),
+                        false,
+                        HarnessResponses.error(injected.status(), injected.code(), injected.message())))
+                .orElse(null);
     }
 
     private Outcome authenticate(HttpExchange exchange, Call call) {

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.eksirsa.sandbox.account.Caller;
 import dev.eksirsa.sandbox.account.Ids;
 import dev.eksirsa.sandbox.auth.SigV4Verifier;
+import dev.eksirsa.sandbox.fault.AccountRateLimit;
 import dev.eksirsa.sandbox.fault.Faults;
 import dev.eksirsa.sandbox.log.CallLog;
 import java.io.IOException;
@@ -36,17 +37,24 @@ public final class AwsEndpoint implements AutoCloseable {
     private final CallerAuthenticator authenticator;
     private final CallLog callLog;
     private final Faults faults;
+    private final AccountRateLimit iamWrites;
     private final HttpServer server;
     private final ExecutorService executor;
     private final QueryProtocol fallbackProtocol = new QueryProtocol("https://sts.amazonaws.com/doc/2011-06-15/");
 
-    public AwsEndpoint(List<AwsService> services, CallerAuthenticator authenticator, CallLog callLog, Faults faults)
+    public AwsEndpoint(
+            List<AwsService> services,
+            CallerAuthenticator authenticator,
+            CallLog callLog,
+            Faults faults,
+            AccountRateLimit iamWrites)
             throws IOException {
         this.services = services.stream()
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(AwsService::signingName, s -> s));
         this.authenticator = authenticator;
         this.callLog = callLog;
         this.faults = faults;
+        this.iamWrites = iamWrites;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "sandbox-aws");
@@ -103,6 +111,11 @@ public final class AwsEndpoint implements AutoCloseable {
             faults.beforeCall(service.signingName(), action).ifPresent(injected -> {
                 throw new AwsError(injected.status(), injected.code(), injected.message());
             });
+            if (service.signingName().equals("iam")
+                    && CallLog.isMutatingAwsAction(action)
+                    && !iamWrites.tryAcquire(call.loggedAccount())) {
+                throw new AwsError(400, "Throttling", "Rate exceeded");
+            }
             response = service.handle(call);
         } catch (AwsError e) {
             response = service.renderError(e, requestId);

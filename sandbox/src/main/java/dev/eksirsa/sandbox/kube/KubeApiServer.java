@@ -1,6 +1,7 @@
 package dev.eksirsa.sandbox.kube;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eksirsa.sandbox.fault.Faults;
 import dev.eksirsa.sandbox.log.CallLog;
 import dev.eksirsa.sandbox.tls.CertificateAuthority;
 import dev.eksirsa.sandbox.tls.ServerCredentials;
@@ -59,7 +60,8 @@ public final class KubeApiServer implements AutoCloseable {
             CertificateAuthority ca,
             EksTokenAuthenticator authenticator,
             CallLog log,
-            Clock clock) {
+            Clock clock,
+            Faults faults) {
         InetAddress loopback = loopback();
         CrudStore store = new CrudStore(new KubernetesCrudDispatcher());
         PodAdmission admission = new PodAdmission(store, new IrsaWebhook(cluster.region()));
@@ -75,7 +77,8 @@ public final class KubeApiServer implements AutoCloseable {
                 new Patches(store, admission, clock),
                 dryRun,
                 new Writes(store, admission, dryRun, clock),
-                controllers);
+                controllers,
+                faults);
         seed(store, controllers);
         MockWebServer mock = new MockWebServer();
         mock.setDispatcher(dispatcher);

@@ -2,6 +2,7 @@ package dev.eksirsa.sandbox.kube;
 
 import dev.eksirsa.sandbox.eks.Cluster;
 import dev.eksirsa.sandbox.eks.ClusterListener;
+import dev.eksirsa.sandbox.fault.Faults;
 import dev.eksirsa.sandbox.log.CallLog;
 import dev.eksirsa.sandbox.tls.CertificateAuthority;
 import java.time.Clock;
@@ -16,9 +17,16 @@ public final class KubeApiServers implements ClusterListener, AutoCloseable {
     private final CallLog log;
     private final EksTokenAuthenticator authenticator;
     private final Clock clock;
+    private final Faults faults;
     private final Map<String, KubeApiServer> servers = new ConcurrentHashMap<>();
 
     public KubeApiServers(CertificateAuthority ca, CallLog log, EksTokenAuthenticator authenticator, Clock clock) {
+        this(ca, log, authenticator, clock, new Faults());
+    }
+
+    public KubeApiServers(
+            CertificateAuthority ca, CallLog log, EksTokenAuthenticator authenticator, Clock clock, Faults faults) {
+        this.faults = Objects.requireNonNull(faults, "faults");
         this.ca = Objects.requireNonNull(ca, "ca");
         this.log = Objects.requireNonNull(log, "log");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
@@ -39,7 +47,7 @@ public final class KubeApiServers implements ClusterListener, AutoCloseable {
 
     /** Starts the API server of a cluster identified by {@code key} (the cluster ARN under EKS). */
     public KubeApiServer start(KubeCluster cluster, String key) {
-        KubeApiServer server = KubeApiServer.start(cluster, ca, authenticator, log, clock);
+        KubeApiServer server = KubeApiServer.start(cluster, ca, authenticator, log, clock, faults);
         KubeApiServer previous = servers.put(key, server);
         if (previous != null) {
             previous.close();

@@ -2,6 +2,7 @@ package dev.eksirsa.sandbox.kube;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eksirsa.sandbox.fault.Faults;
 import dev.eksirsa.sandbox.log.CallLog;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
@@ -28,6 +29,7 @@ final class KubeDispatcher extends Dispatcher {
     private final Writes writes;
     private final Controllers controllers;
     private final AwsAuthConfigMap awsAuth;
+    private final Faults faults;
     private volatile Runnable afterEachRequest = () -> {};
 
     KubeDispatcher(
@@ -39,7 +41,9 @@ final class KubeDispatcher extends Dispatcher {
             Patches patches,
             DryRun dryRun,
             Writes writes,
-            Controllers controllers) {
+            Controllers controllers,
+            Faults faults) {
+        this.faults = faults;
         this.cluster = cluster;
         this.authenticator = authenticator;
         this.log = log;
@@ -62,8 +66,11 @@ final class KubeDispatcher extends Dispatcher {
         KubeRequest request = KubeRequest.parse(recorded.getMethod().toUpperCase(Locale.ROOT), recorded.getPath());
         Optional<KubePrincipal> principal =
                 authenticator.authenticate(recorded.getHeader("Authorization"), cluster.name());
+        Optional<Faults.InjectedError> injected = faults.beforeCall("kubernetes", request.action());
         MockResponse response;
-        if (principal.isEmpty()) {
+        if (injected.isPresent()) {
+            response = injectedError(injected.get());
+        } else if (principal.isEmpty()) {
             response = json(401, StatusResponses.unauthorized());
         } else if (!admitted(principal.get())) {
             response = json(403, StatusResponses.forbidden(principal.get().arn(), request));
@@ -81,6 +88,12 @@ final class KubeDispatcher extends Dispatcher {
                 cluster.name());
         afterEachRequest.run();
         return response;
+    }
+
+    private static MockResponse injectedError(Faults.InjectedError injected) {
+        MockResponse response = json(
+                injected.status(), StatusResponses.failure(injected.status(), injected.code(), injected.message()));
+        return injected.status() == 429 ? response.setHeader("Retry-After", "1") : response;
     }
 
     private boolean admitted(KubePrincipal principal) {
