@@ -39,6 +39,13 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FORMAT", description = "text (default) or json: the list of results.")
     String output = "text";
 
+    @Option(
+            names = "--parallel",
+            paramLabel = "N",
+            description = "How many consecutive documents of one kind (e.g. many irsaRole) run at once"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int parallel = SetupApplier.DEFAULT_PARALLELISM;
+
     private final CliIo io;
 
     ApplyCommand(CliIo io) {
@@ -50,7 +57,7 @@ final class ApplyCommand implements Callable<Integer> {
         return CommandRun.run(() -> "apply", output, io.out(), io.err(), out -> {
             List<SetupDocument> documents = SetupFile.parse(read(file));
             Map<String, String> environment = io.env();
-            SetupApplier.Outcome outcome = new SetupApplier()
+            SetupApplier.Outcome outcome = new SetupApplier(parallel)
                     .apply(
                             documents,
                             dryRun,

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "EKS IRSA roles, cross-account chains and Harness delegates, idempotently.",
-        subcommands = {SandboxCommand.class, DemoCommand.class, TokenCommand.class})
+        subcommands = {SandboxCommand.class, DemoCommand.class, TokenCommand.class, BenchCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec

@@ -1,7 +1,9 @@
 package dev.eksirsa.engine.role;
 
 import dev.eksirsa.engine.api.Change;
+import dev.eksirsa.engine.api.ChangeAction;
 import dev.eksirsa.engine.api.ConcurrentChangeException;
+import dev.eksirsa.engine.api.Concurrently;
 import dev.eksirsa.engine.api.PlannedChange;
 import dev.eksirsa.engine.api.ProgressListener;
 import dev.eksirsa.engine.api.RecordingListener;
@@ -31,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -104,23 +107,27 @@ public final class IrsaRoleReconciler {
 
     private IrsaRoleResult reconcileOnce(IrsaRoleSpec spec) {
         int warningsBefore = progress.warningCount();
-        CallerAccount account = CallerAccount.of(aws, "IAM role " + spec.roleName());
-        String roleArn = DesiredRole.arn(account.partition(), account.accountId(), spec.path(), spec.roleName());
+        CompletableFuture<CallerAccount> callerAccount =
+                Concurrently.start(() -> CallerAccount.of(aws, "IAM role " + spec.roleName()));
         List<TargetRole> targets = new ArrayList<>();
         try {
+            List<CompletableFuture<TargetRole>> opening = new ArrayList<>();
             for (TargetRoleSpec t : spec.targetRoles()) {
-                AwsClients clients =
-                        this.targets.resolve(t.connection(), aws.connection()).open();
-                CallerAccount ta;
-                try {
-                    ta = CallerAccount.of(clients, "target role " + t.roleName());
-                } catch (RuntimeException e) {
-                    clients.close();
-                    throw e;
-                }
-                String arn = DesiredRole.arn(ta.partition(), ta.accountId(), t.path(), t.roleName());
-                targets.add(new TargetRole(t, clients, ta, arn));
+                opening.add(Concurrently.start(() -> open(t)));
             }
+            RuntimeException failure = null;
+            for (CompletableFuture<TargetRole> target : opening) {
+                try {
+                    targets.add(Concurrently.join(target));
+                } catch (RuntimeException e) {
+                    failure = failure == null ? e : failure;
+                }
+            }
+            CallerAccount account = Concurrently.join(callerAccount);
+            if (failure != null) {
+                throw failure;
+            }
+            String roleArn = DesiredRole.arn(account.partition(), account.accountId(), spec.path(), spec.roleName());
             return spec.state() == RoleState.ABSENT
                     ? remove(spec, roleArn, targets, warningsBefore)
                     : ensure(spec, account, roleArn, targets, warningsBefore);
@@ -129,8 +136,29 @@ public final class IrsaRoleReconciler {
         }
     }
 
+    private TargetRole open(TargetRoleSpec t) {
+        AwsClients clients =
+                this.targets.resolve(t.connection(), aws.connection()).open();
+        try {
+            CallerAccount ta = CallerAccount.of(clients, "target role " + t.roleName());
+            return new TargetRole(
+                    t, clients, ta, DesiredRole.arn(ta.partition(), ta.accountId(), t.path(), t.roleName()));
+        } catch (RuntimeException e) {
+            clients.close();
+            throw e;
+        }
+    }
+
     private IrsaRoleResult ensure(
             IrsaRoleSpec spec, CallerAccount account, String roleArn, List<TargetRole> targets, int warningsBefore) {
+        // the role reads need nothing from the provider: all of them go out at once
+        CompletableFuture<Optional<ActualRole>> actualRead =
+                Concurrently.start(() -> RoleReader.of(aws).read(spec.roleName()));
+        List<CompletableFuture<Optional<ActualRole>>> targetReads = new ArrayList<>();
+        for (TargetRole target : targets) {
+            targetReads.add(Concurrently.start(
+                    () -> RoleReader.of(target.aws()).read(target.spec().roleName())));
+        }
         OidcProviderRef provider = OidcProviderRef.resolve(
                 aws,
                 spec.clusterName(),
@@ -165,14 +193,35 @@ public final class IrsaRoleReconciler {
                 Set.copyOf(spec.policyArns()),
                 inline);
 
-        Optional<ActualRole> actual = RoleReader.of(aws).read(spec.roleName());
-        RolePlanner planner = RolePlanner.of(aws, account.partition(), progress);
-        RolePlan rolePlan = planner.plan(actual, desired, spec.exclusive(), null);
-        ChainCheck.webIdentity(roleArn, rolePlan.trustAfter(), provider, spec.serviceAccounts(), spec.audience());
-        String actualArn = rolePlan.arn();
+        Optional<ActualRole> actual = Concurrently.join(actualRead);
+        String actualArn = actual.map(ActualRole::arn).orElse(roleArn);
+        KubeWorkloads client = kube == null ? null : kube.get();
+        try {
+            CompletableFuture<KubePlan> kubePlan = client == null
+                    ? CompletableFuture.completedFuture(new KubePlan(List.of(), List.of()))
+                    : Concurrently.start(() -> planKubernetes(spec, client, actualArn));
+            RolePlanner planner = RolePlanner.of(aws, account.partition(), progress);
+            RolePlan rolePlan = planner.plan(actual, desired, spec.exclusive(), null);
+            ChainCheck.webIdentity(roleArn, rolePlan.trustAfter(), provider, spec.serviceAccounts(), spec.audience());
+            List<RolePlan> targetPlans = planTargets(spec, targets, targetReads, rolePlan, actualArn);
+            return ensured(spec, rolePlan, targetPlans, Concurrently.join(kubePlan), warningsBefore);
+        } finally {
+            if (client != null) {
+                client.close();
+            }
+        }
+    }
 
+    private List<RolePlan> planTargets(
+            IrsaRoleSpec spec,
+            List<TargetRole> targets,
+            List<CompletableFuture<Optional<ActualRole>>> targetReads,
+            RolePlan rolePlan,
+            String actualArn) {
         List<RolePlan> targetPlans = new ArrayList<>();
-        for (TargetRole target : targets) {
+        for (int i = 0; i < targets.size(); i++) {
+            TargetRole target = targets.get(i);
+            Optional<ActualRole> targetActual = Concurrently.join(targetReads.get(i));
             TargetRoleSpec t = target.spec();
             PolicyStatement trust = TrustPolicies.crossAccount(actualArn, t.externalId());
             DesiredRole targetDesired = new DesiredRole(
@@ -189,7 +238,6 @@ public final class IrsaRoleReconciler {
                     InlinePolicies.parse("targetRoles.inlinePolicies", t.inlinePolicies()));
             RolePlanner targetPlanner =
                     RolePlanner.of(target.aws(), target.account().partition(), progress);
-            Optional<ActualRole> targetActual = RoleReader.of(target.aws()).read(t.roleName());
             targetActual
                     .filter(r -> r.maxSessionDuration() != null
                             && r.maxSessionDuration() > TargetRoleSpec.CHAINED_SESSION_CAP)
@@ -201,35 +249,63 @@ public final class IrsaRoleReconciler {
             ChainCheck.crossAccount(plan.arn(), plan.trustAfter(), actualArn, t.externalId());
             targetPlans.add(plan);
         }
+        return targetPlans;
+    }
 
+    /** The cluster's changes in the order they run, and which of them restart workloads. */
+    private record KubePlan(List<PlannedChange> changes, List<PlannedChange> restarts) {}
+
+    /** The service accounts' annotations, then the restarts of workloads whose pods run without the role. */
+    private KubePlan planKubernetes(IrsaRoleSpec spec, KubeWorkloads client, String roleArn) {
+        List<PlannedChange> accounts = client.serviceAccounts(progress)
+                .plan(spec.serviceAccounts(), roleArn, spec.audience(), spec.kubernetes());
+        Set<String> created = new LinkedHashSet<>();
+        accounts.stream()
+                .map(PlannedChange::change)
+                .filter(c -> c.kind().equals("ServiceAccount") && c.action() == ChangeAction.CREATE)
+                .forEach(c -> created.add(c.id()));
+        // no pod runs under a service account that does not exist yet: nothing of it to restart
+        List<ServiceAccountRef> existing = spec.serviceAccounts().stream()
+                .filter(ref -> !created.contains(ref.toString()))
+                .toList();
+        List<PlannedChange> restarts = existing.isEmpty()
+                ? List.of()
+                : client.workloads(progress, Clock.systemUTC()).plan(existing, roleArn);
+        List<PlannedChange> all = new ArrayList<>(accounts);
+        if (spec.kubernetes().restartPods()) {
+            all.addAll(restarts);
+            return new KubePlan(all, restarts);
+        }
+        restarts.forEach(r -> progress.warn(r.change().kind() + "/" + r.change().id() + " runs pods created before"
+                + " the service account had the role; they run without it until restarted (restartPods)"));
+        return new KubePlan(all, List.of());
+    }
+
+    private IrsaRoleResult ensured(
+            IrsaRoleSpec spec, RolePlan rolePlan, List<RolePlan> targetPlans, KubePlan kube, int warningsBefore) {
+        List<PlannedChange> kubeChanges = kube.changes();
         List<PlannedChange> all = new ArrayList<>(rolePlan.changes());
         targetPlans.forEach(p -> all.addAll(p.changes()));
+        all.addAll(kubeChanges);
         List<String> restarted = new ArrayList<>();
-        if (kube == null) {
+        if (!spec.dryRun()) {
+            kube.restarts()
+                    .forEach(r ->
+                            restarted.add(r.change().kind() + "/" + r.change().id()));
+        }
+        if (all.isEmpty() || spec.dryRun()) {
             apply(spec, all);
         } else {
-            try (KubeWorkloads client = kube.get()) {
-                List<PlannedChange> accounts = client.serviceAccounts(progress)
-                        .plan(spec.serviceAccounts(), actualArn, spec.audience(), spec.kubernetes());
-                List<PlannedChange> restarts =
-                        client.workloads(progress, Clock.systemUTC()).plan(spec.serviceAccounts(), actualArn);
-                all.addAll(accounts);
-                if (spec.kubernetes().restartPods()) {
-                    all.addAll(restarts);
-                    if (!spec.dryRun()) {
-                        restarts.forEach(r -> restarted.add(
-                                r.change().kind() + "/" + r.change().id()));
-                    }
-                } else {
-                    restarts.forEach(r -> progress.warn(
-                            r.change().kind() + "/" + r.change().id() + " runs pods created before the service"
-                                    + " account had the role; they run without it until restarted (restartPods)"));
-                }
-                apply(spec, all);
-            }
+            // the IRSA role first (the target roles' trust names it); then each target role and the cluster's
+            // objects, which depend on nothing but it, at the same time
+            PlannedChange.applyAll(rolePlan.changes(), false);
+            List<Runnable> afterwards = new ArrayList<>();
+            targetPlans.forEach(p -> afterwards.add(() -> PlannedChange.applyAll(p.changes(), false)));
+            afterwards.add(() -> PlannedChange.applyAll(kubeChanges, false));
+            Concurrently.run(afterwards);
         }
         return new IrsaRoleResult(
-                actualArn,
+                rolePlan.arn(),
                 spec.roleName(),
                 PolicyJson.toMap(rolePlan.trustAfter()),
                 spec.serviceAccountNames(),

@@ -64,6 +64,7 @@ public final class HarnessEndpoint implements AutoCloseable {
         this.connectors = new Connectors(clock);
         this.pods = new DelegatePods(clusters);
         this.tests = new ConnectionTests(pods, awsEndpoint, region, clock);
+        dev.eksirsa.sandbox.http.LoopbackServers.configure();
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "sandbox-harness");

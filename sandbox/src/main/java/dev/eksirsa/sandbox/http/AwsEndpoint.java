@@ -55,6 +55,7 @@ public final class AwsEndpoint implements AutoCloseable {
         this.callLog = callLog;
         this.faults = faults;
         this.iamWrites = iamWrites;
+        dev.eksirsa.sandbox.http.LoopbackServers.configure();
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "sandbox-aws");

@@ -18,6 +18,7 @@ import java.util.logging.Logger;
  * admission of pods), server-side apply and dry run, a hook for the controllers, and the call log.
  */
 final class KubeDispatcher extends Dispatcher {
+    private static final String PROTOBUF = "application/vnd.kubernetes.protobuf";
     private static final Logger LOG = Logger.getLogger(KubeDispatcher.class.getName());
     private final KubeCluster cluster;
     private final EksTokenAuthenticator authenticator;
@@ -120,6 +121,17 @@ final class KubeDispatcher extends Dispatcher {
                 request.method().equals("GET") ? Discovery.answer(request.path()) : Optional.empty();
         if (discovery.isPresent()) {
             return json(200, discovery.get());
+        }
+        String contentType = recorded.getHeader("Content-Type");
+        if (contentType != null && contentType.startsWith(PROTOBUF)) {
+            // Only JSON is decoded here; clients that sent protobuf (kubectl 1.32+) retry in JSON on a 415.
+            return json(
+                    415,
+                    StatusResponses.failure(
+                            415,
+                            "UnsupportedMediaType",
+                            "the body of the request was in an unknown format - accepted media types include:"
+                                    + " application/json, application/yaml"));
         }
         if (!request.isResourceRequest()) {
             return nonResource(request);

@@ -18,8 +18,17 @@ public final class CallLog {
             int status,
             boolean mutating,
             String cluster) {
-        CallRecord record =
-                new CallRecord(nextSeq++, service, action, account, principal, target, status, mutating, cluster);
+        CallRecord record = new CallRecord(
+                nextSeq++,
+                service,
+                action,
+                account,
+                principal,
+                target,
+                status,
+                mutating,
+                cluster,
+                System.currentTimeMillis());
         records.add(record);
         return record;
     }

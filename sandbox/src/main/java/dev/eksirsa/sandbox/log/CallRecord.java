@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * One entry of {@code /_sandbox/calls}. {@code mutating} is decided by the request, not by its effect.
  *
  * @param cluster the EKS cluster a Kubernetes request went to; null for AWS calls
+ * @param answeredAtMillis when the answer was ready (epoch milliseconds), for benchmarks timing waits
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CallRecord(
@@ -17,4 +18,5 @@ public record CallRecord(
         String target,
         int status,
         boolean mutating,
-        String cluster) {}
+        String cluster,
+        long answeredAtMillis) {}

@@ -12,7 +12,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
@@ -40,14 +39,7 @@ public final class ClusterIssuer {
     }
 
     static ClusterIssuer generate(String clusterId, String issuerUrl) {
-        KeyPair keys;
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            keys = generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("RSA key generation unavailable", e);
-        }
+        KeyPair keys = RsaKeyPool.take();
         RSAPublicKey publicKey = (RSAPublicKey) keys.getPublic();
         RSAKey jwk = new RSAKey.Builder(publicKey)
                 .privateKey((RSAPrivateKey) keys.getPrivate())

@@ -25,6 +25,7 @@ final class LoopbackBinding {
         try {
             // One unbound server, bound repeatedly: a failed bind leaves its channel unbound and reusable,
             // whereas a failed HttpsServer.create(address) would leak the channel.
+            dev.eksirsa.sandbox.http.LoopbackServers.configure();
             HttpsServer server = HttpsServer.create();
             if (preferPort443) {
                 for (InetAddress candidate : candidates()) {

@@ -1,6 +1,7 @@
 package dev.eksirsa.engine.aws.eks;
 
 import dev.eksirsa.engine.api.Change;
+import dev.eksirsa.engine.api.Concurrently;
 import dev.eksirsa.engine.api.ConflictException;
 import dev.eksirsa.engine.api.EksIrsaException;
 import dev.eksirsa.engine.api.InputRules;
@@ -24,11 +25,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.eks.model.AuthenticationMode;
 import software.amazon.awssdk.services.eks.model.Cluster;
 import software.amazon.awssdk.services.eks.model.ClusterStatus;
 import software.amazon.awssdk.services.eks.model.CreateClusterResponse;
+import software.amazon.awssdk.services.eks.model.Nodegroup;
 
 /** One {@code state: present} run of {@link ClusterReconciler}. */
 final class ClusterEnsurer {
@@ -67,6 +70,9 @@ final class ClusterEnsurer {
                         + "; pass create (--create) to create it");
             }
             created = true;
+            // the default subnets and the caller's account do not depend on each other
+            CompletableFuture<List<String>> subnetsLookup = Concurrently.start(() ->
+                    spec.subnetIds().isEmpty() ? new DefaultSubnets(aws.ec2()).find(aws.region()) : spec.subnetIds());
             String accountId = AwsErrors.call(
                     "identifying the caller",
                     () -> aws.sts().getCallerIdentity().account());
@@ -74,9 +80,8 @@ final class ClusterEnsurer {
                 sameAccount("nodeRoleArn", spec.nodegroup().nodeRoleArn(), accountId);
             }
             checkVersionOffered(spec.kubernetesVersion());
-            List<String> subnets =
-                    spec.subnetIds().isEmpty() ? new DefaultSubnets(aws.ec2()).find(aws.region()) : spec.subnetIds();
-            List<PlannedChange> creation = planCreation(spec, accountId, subnets);
+            List<PlannedChange> creation = planCreation(spec, accountId, subnetsLookup);
+            List<String> subnets = Concurrently.join(subnetsLookup);
             if (spec.dryRun()) {
                 creation.forEach(c -> changes.add(c.change()));
                 if (spec.nodegroup() != null) {
@@ -95,13 +100,18 @@ final class ClusterEnsurer {
                 return missing(spec, changes, progress.warnings());
             }
             apply(creation, changes);
-            waits.clusterActive(name);
-            actual = reader.cluster(name);
+            actual = waits.clusterActive(name);
+            if (actual.isEmpty()) {
+                actual = reader.cluster(name);
+            }
         }
         Cluster cluster = actual.orElseThrow(() -> new EksIrsaException("EKS cluster \"" + name + "\" vanished"));
         cluster = settle(cluster, spec);
         reportDrift(cluster, spec);
 
+        // without a node group to reconcile, the node groups listed in the result are already known
+        CompletableFuture<List<Nodegroup>> nodegroupNames =
+                spec.nodegroup() == null ? Concurrently.start(() -> reader.nodegroups(name)) : null;
         List<PlannedChange> plan = new ArrayList<>();
         if (spec.nodegroup() != null) {
             plan.addAll(new NodegroupReconciler(aws, reader, waits, progress)
@@ -123,8 +133,8 @@ final class ClusterEnsurer {
         if (spec.dryRun()) {
             plan.forEach(c -> changes.add(c.change()));
         } else {
-            apply(plan, changes);
-            checkApiAccess(cluster);
+            Cluster reached = cluster;
+            Concurrently.run(List.of(() -> apply(plan, changes), () -> checkApiAccess(reached)));
         }
         return new ClusterResult(
                 name,
@@ -141,13 +151,15 @@ final class ClusterEnsurer {
                 providerArn,
                 created,
                 oidc.creates(),
-                ClusterReader.summaries(reader.nodegroups(name)),
+                ClusterReader.summaries(
+                        nodegroupNames == null ? reader.nodegroups(name) : Concurrently.join(nodegroupNames)),
                 changes,
                 progress.warnings(),
                 spec.dryRun());
     }
 
-    private List<PlannedChange> planCreation(ClusterSpec spec, String accountId, List<String> subnets) {
+    private List<PlannedChange> planCreation(
+            ClusterSpec spec, String accountId, CompletableFuture<List<String>> subnetsLookup) {
         String name = spec.name();
         List<PlannedChange> plan = new ArrayList<>();
         String roleArn = spec.clusterRoleArn();
@@ -163,6 +175,7 @@ final class ClusterEnsurer {
             plan.addAll(role.changes());
         }
         String clusterRoleArn = roleArn;
+        List<String> subnets = Concurrently.join(subnetsLookup);
         Map<String, String> tags = new LinkedHashMap<>(spec.tags());
         tags.putAll(Ownership.tags(name));
         String detail = "Kubernetes " + (spec.kubernetesVersion() == null ? "(EKS default)" : spec.kubernetesVersion())

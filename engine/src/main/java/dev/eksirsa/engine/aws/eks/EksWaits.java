@@ -8,6 +8,7 @@ import dev.eksirsa.engine.api.WaitTimeoutException;
 import dev.eksirsa.engine.aws.AwsErrors;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -15,6 +16,8 @@ import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.core.waiters.WaiterResponse;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.eks.model.Cluster;
+import software.amazon.awssdk.services.eks.model.DescribeClusterResponse;
 import software.amazon.awssdk.services.eks.waiters.EksWaiter;
 
 /**
@@ -39,8 +42,14 @@ final class EksWaits {
         return deadline;
     }
 
-    void clusterActive(String name) {
-        await("EKS cluster \"" + name + "\"", "ACTIVE", (w, o) -> w.waitUntilClusterActive(b -> b.name(name), o));
+    /** The cluster as the poll that saw it ACTIVE described it, so that nobody needs to describe it again. */
+    Optional<Cluster> clusterActive(String name) {
+        WaiterResponse<?> response = await(
+                "EKS cluster \"" + name + "\"", "ACTIVE", (w, o) -> w.waitUntilClusterActive(b -> b.name(name), o));
+        return response.matched()
+                .response()
+                .filter(DescribeClusterResponse.class::isInstance)
+                .map(r -> ((DescribeClusterResponse) r).cluster());
     }
 
     void clusterDeleted(String name) {
@@ -67,7 +76,7 @@ final class EksWaits {
                 EksWaiter waiter, java.util.function.Consumer<WaiterOverrideConfiguration.Builder> override);
     }
 
-    private void await(String resource, String goal, WaitCall call) {
+    private WaiterResponse<?> await(String resource, String goal, WaitCall call) {
         Duration left = deadline.cap(limits.timeout());
         if (left.isZero()) {
             throw new WaitTimeoutException(resource, goal, 0, Duration.ZERO, null);
@@ -81,14 +90,16 @@ final class EksWaits {
             int next = attempts.incrementAndGet();
             progress.info("Waiting for " + resource + " to become " + goal + " (attempt " + next + " of "
                     + settings.maxAttempts() + ", " + Durations.human(Duration.between(start, Instant.now())) + ")");
-            return settings.delayAfter(attempt);
+            // our own count: the SDK's attempt number does not start where the schedule does
+            return settings.delayAfter(next - 1);
         };
         progress.info("Waiting for " + resource + " to become " + goal + " (poll after "
                 + Durations.human(settings.firstPoll()) + ", doubling up to every " + Durations.human(poll)
                 + ", timeout " + Durations.human(settings.timeout()) + ")");
         // A success may be an exception (ResourceNotFound when waiting for deletion); failures are thrown.
+        WaiterResponse<?> response;
         try (EksWaiter waiter = EksWaiter.builder().client(eks).build()) {
-            call.wait(waiter, o -> o.backoffStrategyV2(reporting)
+            response = call.wait(waiter, o -> o.backoffStrategyV2(reporting)
                     .maxAttempts(settings.maxAttempts())
                     .waitTimeout(settings.timeout()));
         } catch (AwsServiceException e) {
@@ -102,5 +113,6 @@ final class EksWaits {
             throw new EksIrsaException(resource + " did not become " + goal + ": " + e.getMessage(), null, e);
         }
         progress.info(resource + " is " + goal + " after " + Durations.human(Duration.between(start, Instant.now())));
+        return response;
     }
 }

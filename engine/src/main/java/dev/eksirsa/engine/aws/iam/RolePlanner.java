@@ -409,6 +409,9 @@ public final class RolePlanner {
 
     private void checkSize(String arn, PolicyDocument trust) {
         int size = trust.size();
+        if (size <= TrustQuota.DEFAULT) {
+            return; // within the smallest quota an account can have: no need to read the account's
+        }
         int limit = quota.get();
         if (size > limit) {
             throw new InvalidInputException(
