@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,6 +126,60 @@ class ApplyCommandTest {
 
         assertThat(run.exit()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(run.out()).contains("documents[0].cluster");
+        assertThat(sandbox.calls().all()).isEmpty();
+    }
+
+    @Test
+    void documentsOfOneKind_runTogether_andAFailureStopsTheRunOnceTheirGroupIsDone() throws Exception {
+        String roles = "";
+        for (String name : List.of("par-a", "par-b", "par-c")) {
+            roles += "---\nkind: irsaRole\ncluster: ${eksIrsaCluster.name}\n"
+                    + "oidcProviderArn: ${eksIrsaCluster.oidcProviderArn}\nnamespace: par\nserviceAccount: " + name
+                    + "\nroleName: " + name + "\n";
+        }
+        Path setup = Files.writeString(
+                dir.resolve("parallel.yaml"), "kind: eksIrsaCluster\nname: par\ncreate: true\n" + roles);
+
+        Run run = apply("-f", setup.toString(), "--parallel", "3", "--output", "json");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(JSON.readTree(run.out())).hasSize(4);
+        for (String name : List.of("par-a", "par-b", "par-c")) {
+            assertThat(sandbox.iam()
+                            .requireAccount(sandbox.primary().accountId())
+                            .role(name))
+                    .as(name)
+                    .isPresent();
+        }
+        assertThat(run.err()).contains("[documents[2]] ");
+
+        Path failing = Files.writeString(
+                dir.resolve("failing.yaml"),
+                "kind: eksIrsaCluster\nname: par\n"
+                        + roles.replace(
+                                "roleName: par-b\n",
+                                "roleName: par-b\npolicyArns: [arn:aws:iam::aws:policy/NoSuchPolicyAnywhere]\n")
+                        + "---\nkind: eksIrsaCluster\nname: par-later\ncreate: true\n");
+        sandbox.calls().clear();
+
+        Run failed = apply("-f", failing.toString(), "--parallel", "3");
+
+        assertThat(failed.exit()).isNotZero();
+        assertThat(failed.out() + failed.err()).contains("NoSuchPolicyAnywhere");
+        assertThat(sandbox.calls().matching(c -> c.action().equals("CreateCluster")))
+                .as("the document after the failed group never ran")
+                .isEmpty();
+    }
+
+    @Test
+    void aParallelismBelowOne_isBadInput() throws Exception {
+        Path setup = Files.writeString(dir.resolve("one.yaml"), "kind: eksIrsaCluster\nname: nothing\n");
+        sandbox.calls().clear();
+
+        Run run = apply("-f", setup.toString(), "--parallel", "0");
+
+        assertThat(run.exit()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).contains("parallel").contains("at least 1");
         assertThat(sandbox.calls().all()).isEmpty();
     }
 }

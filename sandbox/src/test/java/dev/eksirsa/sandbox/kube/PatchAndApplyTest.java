@@ -139,6 +139,24 @@ class PatchAndApplyTest {
     }
 
     @Test
+    void aProtobufBody_isRefusedWith415NamingTheFormatsAccepted_andNothingIsCreated() {
+        String auth = "Bearer " + cluster.adminToken();
+        int before = cluster.get("/api/v1/namespaces", auth).body().split("\"uid\"").length;
+
+        var refused = cluster.send(
+                "POST",
+                "/api/v1/namespaces",
+                "application/vnd.kubernetes.protobuf",
+                "k8s\u0000\n\u000f\n\u0002v1\u0012\tNamespace",
+                auth);
+
+        assertThat(refused.statusCode()).isEqualTo(415);
+        assertThat(refused.body()).contains("UnsupportedMediaType").contains("application/json");
+        assertThat(cluster.get("/api/v1/namespaces", auth).body().split("\"uid\""))
+                .hasSize(before);
+    }
+
+    @Test
     void serverSideApply_conflictingManager_is409WithFieldManagerConflictCauses() {
         String patch = "/api/v1/namespaces/default/serviceaccounts/contested?fieldManager=%s&force=%s";
         String body = "{\"apiVersion\":\"v1\",\"kind\":\"ServiceAccount\",\"metadata\":{\"name\":\"contested\","
