@@ -65,7 +65,7 @@ final class KubeDispatcher extends Dispatcher {
         MockResponse response;
         if (principal.isEmpty()) {
             response = json(401, StatusResponses.unauthorized());
-        } else if (!admitted(principal.get())) {
+        } else if (!authorized(principal.get(), request)) {
             response = json(403, StatusResponses.forbidden(principal.get().arn(), request));
         } else {
             response = serveSafely(request, recorded);
@@ -83,9 +83,9 @@ final class KubeDispatcher extends Dispatcher {
         return response;
     }
 
-    private boolean admitted(KubePrincipal principal) {
-        return cluster.admits().test(principal.identityArn())
-                || (cluster.configMapAuthentication() && awsAuth.maps(principal));
+    private boolean authorized(KubePrincipal principal, KubeRequest request) {
+        return (cluster.configMapAuthentication() && awsAuth.maps(principal))
+                || AccessPolicyAuthorizer.allows(cluster.access().apply(principal.identityArn()), request);
     }
 
     private MockResponse serveSafely(KubeRequest request, RecordedRequest recorded) {
