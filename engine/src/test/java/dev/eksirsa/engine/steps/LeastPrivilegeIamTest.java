@@ -147,6 +147,7 @@ class LeastPrivilegeIamTest {
         target.put("roleName", "lp-target-" + n);
         target.put("connection", Map.of("credentialsId", "target"));
         target.put("inlinePolicies", Map.of("regions", DESCRIBE_REGIONS));
+        target.put("policyArns", List.of("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"));
         Map<String, Object> present = new LinkedHashMap<>();
         present.put("cluster", CLUSTER);
         present.put("namespace", NS);
