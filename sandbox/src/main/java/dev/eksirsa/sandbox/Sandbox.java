@@ -130,6 +130,44 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds an IAM user with an access key and no policy to an account (test setup; the IAM API's user actions are not
+     * served). Give it permissions with {@link #putUserPolicy}.
+     */
+    public SandboxAccount createUser(String accountId, String userName) {
+        IamAccount account = iam.requireAccount(accountId);
+        String arn = "arn:aws:iam::" + accountId + ":user/" + userName;
+        User user = new User(userName, "/", arn, Ids.uniqueId("AIDA"), Instant.now(options.clock()));
+        synchronized (account.lock()) {
+            if (account.user(userName).isPresent()) {
+                throw new IllegalArgumentException("user " + userName + " exists in " + accountId);
+            }
+            account.addUser(user);
+        }
+        IssuedCredentials key = credentials.issueUserKey(Caller.user(accountId, arn, user.userId));
+        return new SandboxAccount(accountId, key.accessKeyId(), key.secretAccessKey(), arn);
+    }
+
+    /** Sets (or with a null document removes) an inline policy of a user, as PutUserPolicy / DeleteUserPolicy do. */
+    public void putUserPolicy(String accountId, String userName, String policyName, String document) {
+        IamAccount account = iam.requireAccount(accountId);
+        synchronized (account.lock()) {
+            User user = account.user(userName)
+                    .orElseThrow(() -> new IllegalArgumentException("no user " + userName + " in " + accountId));
+            if (document == null) {
+                user.inlinePolicies.remove(policyName);
+            } else {
+                try {
+                    dev.eksirsa.sandbox.policy.PolicyDocument.parse(
+                            document, dev.eksirsa.sandbox.policy.PolicyKind.IDENTITY);
+                } catch (dev.eksirsa.sandbox.policy.MalformedPolicyException e) {
+                    throw new IllegalArgumentException("policy " + policyName + " is malformed: " + e.getMessage(), e);
+                }
+                user.inlinePolicies.put(policyName, document);
+            }
+        }
+    }
+
     public URI awsEndpoint() {
         return endpoint.uri();
     }

@@ -47,77 +47,102 @@ public final class ClusterObjects implements AutoCloseable {
 
     /** The service account's annotations, or empty when it does not exist. */
     public Optional<Map<String, String>> serviceAccountAnnotations(String namespace, String name) {
-        var account =
-                kube.serviceAccounts().inNamespace(namespace).withName(name).get();
-        if (account == null) {
-            return Optional.empty();
-        }
-        Map<String, String> annotations = account.getMetadata().getAnnotations();
-        return Optional.of(annotations == null ? Map.of() : annotations);
+        return KubeErrors.call("reading service account " + namespace + "/" + name, () -> {
+            var account =
+                    kube.serviceAccounts().inNamespace(namespace).withName(name).get();
+            if (account == null) {
+                return Optional.empty();
+            }
+            Map<String, String> annotations = account.getMetadata().getAnnotations();
+            return Optional.of(annotations == null ? Map.of() : annotations);
+        });
     }
 
     public void createServiceAccount(String namespace, String name, Map<String, String> labels) {
-        kube.serviceAccounts()
-                .inNamespace(namespace)
-                .resource(new ServiceAccountBuilder()
-                        .withNewMetadata()
-                        .withName(name)
-                        .withNamespace(namespace)
-                        .withLabels(labels)
-                        .endMetadata()
-                        .build())
-                .create();
+        KubeErrors.call("creating service account " + namespace + "/" + name, () -> {
+            kube.serviceAccounts()
+                    .inNamespace(namespace)
+                    .resource(new ServiceAccountBuilder()
+                            .withNewMetadata()
+                            .withName(name)
+                            .withNamespace(namespace)
+                            .withLabels(labels)
+                            .endMetadata()
+                            .build())
+                    .create();
+            return null;
+        });
     }
 
     public List<Pod> pods(String namespace, String label, String value) {
-        return kube.pods().inNamespace(namespace).withLabel(label, value).list().getItems();
+        return KubeErrors.call("listing pods " + label + "=" + value + " in " + namespace, () -> {
+            return kube.pods()
+                    .inNamespace(namespace)
+                    .withLabel(label, value)
+                    .list()
+                    .getItems();
+        });
     }
 
     /** Pods that run as this service account (read-only: what verification inspects). */
     public List<Pod> podsOf(String namespace, String serviceAccount) {
-        return kube.pods().inNamespace(namespace).list().getItems().stream()
-                .filter(p -> serviceAccount.equals(p.getSpec().getServiceAccountName()))
-                .toList();
+        return KubeErrors.call("listing pods of service account " + namespace + "/" + serviceAccount, () -> {
+            return kube.pods().inNamespace(namespace).list().getItems().stream()
+                    .filter(p -> serviceAccount.equals(p.getSpec().getServiceAccountName()))
+                    .toList();
+        });
     }
 
     /** A TokenRequest for the service account with this audience, as the kubelet makes for a projected volume. */
     public String serviceAccountToken(String namespace, String serviceAccount, String audience) {
-        return kube.serviceAccounts()
-                .inNamespace(namespace)
-                .withName(serviceAccount)
-                .tokenRequest(new io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder()
-                        .withNewSpec()
-                        .withAudiences(audience)
-                        .withExpirationSeconds(3600L)
-                        .endSpec()
-                        .build())
-                .getStatus()
-                .getToken();
+        return KubeErrors.call("requesting a token of service account " + namespace + "/" + serviceAccount, () -> {
+            return kube.serviceAccounts()
+                    .inNamespace(namespace)
+                    .withName(serviceAccount)
+                    .tokenRequest(new io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder()
+                            .withNewSpec()
+                            .withAudiences(audience)
+                            .withExpirationSeconds(3600L)
+                            .endSpec()
+                            .build())
+                    .getStatus()
+                    .getToken();
+        });
     }
 
     public Optional<Rollout> rollout(String namespace, String name) {
-        Deployment d =
-                kube.apps().deployments().inNamespace(namespace).withName(name).get();
-        if (d == null || d.getStatus() == null) {
-            return Optional.empty();
-        }
-        var s = d.getStatus();
-        return Optional.of(new Rollout(
-                s.getReadyReplicas() == null ? 0 : s.getReadyReplicas(),
-                s.getUpdatedReplicas() == null ? 0 : s.getUpdatedReplicas(),
-                s.getObservedGeneration() == null ? 0 : s.getObservedGeneration(),
-                d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration()));
+        return KubeErrors.call("reading deployment " + namespace + "/" + name, () -> {
+            Deployment d = kube.apps()
+                    .deployments()
+                    .inNamespace(namespace)
+                    .withName(name)
+                    .get();
+            if (d == null || d.getStatus() == null) {
+                return Optional.empty();
+            }
+            var s = d.getStatus();
+            return Optional.of(new Rollout(
+                    s.getReadyReplicas() == null ? 0 : s.getReadyReplicas(),
+                    s.getUpdatedReplicas() == null ? 0 : s.getUpdatedReplicas(),
+                    s.getObservedGeneration() == null ? 0 : s.getObservedGeneration(),
+                    d.getMetadata().getGeneration() == null
+                            ? 0
+                            : d.getMetadata().getGeneration()));
+        });
     }
 
     /** {@code kubectl rollout restart}, then the named pods are deleted so that none keeps running as it was. */
     public void restart(String namespace, String deployment, List<String> pods) {
-        kube.apps()
-                .deployments()
-                .inNamespace(namespace)
-                .withName(deployment)
-                .rolling()
-                .restart();
-        pods.forEach(p -> kube.pods().inNamespace(namespace).withName(p).delete());
+        KubeErrors.call("restarting deployment " + namespace + "/" + deployment, () -> {
+            kube.apps()
+                    .deployments()
+                    .inNamespace(namespace)
+                    .withName(deployment)
+                    .rolling()
+                    .restart();
+            pods.forEach(p -> kube.pods().inNamespace(namespace).withName(p).delete());
+            return null;
+        });
     }
 
     /**
@@ -125,33 +150,46 @@ public final class ClusterObjects implements AutoCloseable {
      * preview differs from the live object; a no-op makes no mutating request.
      */
     public Applied apply(HasMetadata object, String manager, boolean dryRun) {
-        HasMetadata live = kube.resource(object).get();
-        HasMetadata preview = kube.resource(object)
-                .dryRun()
-                .fieldManager(manager)
-                .forceConflicts()
-                .serverSideApply();
-        if (live != null && comparable(live).equals(comparable(preview))) {
-            return Applied.UNCHANGED;
-        }
-        if (!dryRun) {
-            kube.resource(object).fieldManager(manager).forceConflicts().serverSideApply();
-        }
-        return live == null ? Applied.CREATED : Applied.UPDATED;
+        return KubeErrors.call("server-side apply of " + describe(object), () -> {
+            HasMetadata live = kube.resource(object).get();
+            HasMetadata preview = kube.resource(object)
+                    .dryRun()
+                    .fieldManager(manager)
+                    .forceConflicts()
+                    .serverSideApply();
+            if (live != null && comparable(live).equals(comparable(preview))) {
+                return Applied.UNCHANGED;
+            }
+            if (!dryRun) {
+                kube.resource(object).fieldManager(manager).forceConflicts().serverSideApply();
+            }
+            return live == null ? Applied.CREATED : Applied.UPDATED;
+        });
     }
 
     /** The live object's labels, or empty when it does not exist. */
     public Optional<Map<String, String>> labels(HasMetadata object) {
-        HasMetadata live = kube.resource(object).get();
-        if (live == null) {
-            return Optional.empty();
-        }
-        Map<String, String> labels = live.getMetadata().getLabels();
-        return Optional.of(labels == null ? Map.of() : labels);
+        return KubeErrors.call("reading " + describe(object), () -> {
+            HasMetadata live = kube.resource(object).get();
+            if (live == null) {
+                return Optional.empty();
+            }
+            Map<String, String> labels = live.getMetadata().getLabels();
+            return Optional.of(labels == null ? Map.of() : labels);
+        });
     }
 
     public void delete(HasMetadata object) {
-        kube.resource(object).delete();
+        KubeErrors.call("deleting " + describe(object), () -> {
+            kube.resource(object).delete();
+            return null;
+        });
+    }
+
+    private static String describe(HasMetadata object) {
+        String namespace = object.getMetadata().getNamespace();
+        return object.getKind() + " " + (namespace == null ? "" : namespace + "/")
+                + object.getMetadata().getName();
     }
 
     private static JsonNode comparable(HasMetadata object) {

@@ -21,7 +21,16 @@ public final class EksClusterClients {
     }
 
     public static KubernetesClient forCluster(AwsClients aws, String clusterName, KubeClientOptions options) {
-        Cluster c = aws.describedCluster(clusterName);
+        Cluster c;
+        try {
+            c = aws.describedCluster(clusterName);
+        } catch (software.amazon.awssdk.services.eks.model.ResourceNotFoundException e) {
+            throw new dev.eksirsa.engine.api.EksIrsaException(
+                    "EKS cluster \"" + clusterName + "\" not found in " + aws.region(), e.requestId(), e);
+        } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+            // an AccessDenied must say so and name eks:DescribeCluster, not surface as the SDK's bare message
+            throw dev.eksirsa.engine.aws.AwsErrors.translate("reading EKS cluster \"" + clusterName + "\"", e);
+        }
         KubeEndpoint endpoint = new KubeEndpoint(
                 clusterName, c.endpoint(), c.certificateAuthority().data());
         return KubeClients.eks(

@@ -22,12 +22,21 @@ public final class KubeErrors {
         }
     }
 
+    /** Runs one Kubernetes call of a cluster the caller does not name; {@code what} reads like {@code deleting Secret a/b}. */
+    public static <T> T call(String what, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (KubernetesClientException e) {
+            throw translate(what, e);
+        }
+    }
+
     public static EksIrsaException translate(KubeEndpoint cluster, String what, KubernetesClientException e) {
         String name = cluster.clusterName();
         String message = what + " on EKS cluster \"" + name + "\" failed: "
                 + switch (KubeRefusal.of(e)) {
                     case UNAUTHORIZED -> unauthorized(name);
-                    case FORBIDDEN -> forbidden(name, null, null);
+                    case FORBIDDEN -> forbidden(name, null, null, serverReason(e));
                     case UNREACHABLE -> unreachable(name, cluster.server(), null, e);
                     case OTHER -> describe(e);
                 };
@@ -65,10 +74,21 @@ public final class KubeErrors {
      * @param authenticationMode the cluster's, null when unknown
      */
     static String forbidden(String cluster, String principalArn, String authenticationMode) {
+        return forbidden(cluster, principalArn, authenticationMode, null);
+    }
+
+    /**
+     * @param reason the API server's own words (which user, verb, resource and namespace it refused), null when it
+     *     sent none
+     */
+    static String forbidden(String cluster, String principalArn, String authenticationMode, String reason) {
         String who = principalArn == null ? "the IAM principal eks-irsa runs as" : principalArn;
         String flag = "--access-principal-arn " + (principalArn == null ? "<role or user ARN>" : principalArn);
         StringBuilder text = new StringBuilder("the Kubernetes API of EKS cluster \"" + cluster + "\" refused " + who
-                + " (403 Forbidden): it has no access entry with cluster-admin there.");
+                + " (403 Forbidden)"
+                + (reason == null ? "" : ": " + reason)
+                + ". It needs an access entry there whose access policy allows this (AmazonEKSClusterAdminPolicy"
+                + " allows everything).");
         if ("CONFIG_MAP".equals(authenticationMode)) {
             text.append(" The cluster authenticates only through the aws-auth ConfigMap: switch it to"
                     + " API_AND_CONFIG_MAP (aws eks update-cluster-config --name " + cluster
@@ -79,6 +99,15 @@ public final class KubeErrors {
         text.append(" run eks-irsa cluster --name " + cluster + " " + flag
                 + " as the cluster's creator or another admin (Jenkins: accessPrincipalArns)");
         return text.toString();
+    }
+
+    /** The Status message of a refusal, e.g. {@code pods is forbidden: User "…" cannot list resource "pods" …}. */
+    private static String serverReason(KubernetesClientException e) {
+        return e.getStatus() == null
+                        || e.getStatus().getMessage() == null
+                        || e.getStatus().getMessage().isBlank()
+                ? null
+                : e.getStatus().getMessage();
     }
 
     /** @param publicAccess whether the endpoint is public; null when unknown */

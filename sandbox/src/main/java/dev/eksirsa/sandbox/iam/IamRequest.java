@@ -24,6 +24,14 @@ record IamRequest(AwsCall call, Caller caller, Authorizer authorizer) {
         authorizer.authorize(caller, "iam:" + call.action(), resourceArn);
     }
 
+    /**
+     * Authorises a second action the request needs, as IAM does for tags given at creation: creating a tagged role or
+     * OpenID Connect provider also needs {@code iam:TagRole} / {@code iam:TagOpenIDConnectProvider}.
+     */
+    void authorizeAlso(String action, String resourceArn) {
+        authorizer.authorize(caller, action, resourceArn);
+    }
+
     String roleArn(String path, String name) {
         return "arn:aws:iam::" + accountId() + ":role" + path + name;
     }

@@ -55,6 +55,9 @@ final class OidcProviderActions {
         IamValidation.tags(tags, 0);
         String arn = arn(r, hostAndPath);
         r.authorize(arn, arn);
+        if (!tags.isEmpty()) {
+            r.authorizeAlso("iam:TagOpenIDConnectProvider", arn);
+        }
         IamAccount account = iam.requireAccount(r.accountId());
         synchronized (account.lock()) {
             if (account.providers.containsKey(arn)) {

@@ -55,6 +55,9 @@ final class RoleActions {
         IamValidation.tags(tags, 0);
         String arn = r.roleArn(path, name);
         r.authorize(arn, arn);
+        if (!tags.isEmpty()) {
+            r.authorizeAlso("iam:TagRole", arn);
+        }
         IamAccount account = iam.requireAccount(r.accountId());
         synchronized (account.lock()) {
             if (account.roles.containsKey(name.toLowerCase(Locale.ROOT))) {

@@ -3,15 +3,16 @@ package dev.eksirsa.sandbox.kube;
 import dev.eksirsa.sandbox.eks.Cluster;
 import dev.eksirsa.sandbox.oidc.ClusterIssuer;
 import java.util.Objects;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * What a cluster's API server needs to know about its EKS cluster.
  *
  * @param region injected into pods by the IRSA webhook as AWS_REGION / AWS_DEFAULT_REGION, as on EKS; may be null
  * @param issuer the cluster's OIDC issuer, whose key signs service-account tokens
- * @param admits whether an authenticated IAM identity ARN (user or assumed-role session) may use the cluster:
- *     the creator with bootstrap admin rights or a principal with an access entry; read on every request
+ * @param access what an authenticated IAM identity ARN (user or assumed-role session) may do in the cluster: everything
+ *     for the creator with bootstrap admin rights, what its access policies allow for a principal with an access
+ *     entry, else nothing; read on every request
  * @param configMapAuthentication whether the {@code aws-auth} ConfigMap also admits principals (authentication
  *     modes CONFIG_MAP and API_AND_CONFIG_MAP)
  */
@@ -20,13 +21,13 @@ public record KubeCluster(
         String accountId,
         String region,
         ClusterIssuer issuer,
-        Predicate<String> admits,
+        Function<String, KubeAccess> access,
         boolean configMapAuthentication) {
 
     public KubeCluster {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(issuer, "issuer");
-        Objects.requireNonNull(admits, "admits");
+        Objects.requireNonNull(access, "access");
     }
 
     public static KubeCluster of(Cluster cluster) {
@@ -36,7 +37,11 @@ public record KubeCluster(
                 cluster.region(),
                 cluster.issuer(),
                 identity -> cluster.isBootstrapAdmin(identity)
-                        || cluster.accessEntryForIdentity(identity).isPresent(),
+                        ? KubeAccess.CLUSTER_ADMIN
+                        : cluster.accessEntryForIdentity(identity)
+                                .map(entry ->
+                                        KubeAccess.policies(entry.policies().values()))
+                                .orElse(KubeAccess.NONE),
                 !cluster.accessConfig().authenticationMode().equals("API"));
     }
 }

@@ -73,7 +73,7 @@ final class KubeDispatcher extends Dispatcher {
             response = injectedError(injected.get());
         } else if (principal.isEmpty()) {
             response = json(401, StatusResponses.unauthorized());
-        } else if (!admitted(principal.get())) {
+        } else if (!authorized(principal.get(), request)) {
             response = json(403, StatusResponses.forbidden(principal.get().arn(), request));
         } else {
             response = serveSafely(request, recorded);
@@ -97,9 +97,9 @@ final class KubeDispatcher extends Dispatcher {
         return injected.status() == 429 ? response.setHeader("Retry-After", "1") : response;
     }
 
-    private boolean admitted(KubePrincipal principal) {
-        return cluster.admits().test(principal.identityArn())
-                || (cluster.configMapAuthentication() && awsAuth.maps(principal));
+    private boolean authorized(KubePrincipal principal, KubeRequest request) {
+        return (cluster.configMapAuthentication() && awsAuth.maps(principal))
+                || AccessPolicyAuthorizer.allows(cluster.access().apply(principal.identityArn()), request);
     }
 
     private MockResponse serveSafely(KubeRequest request, RecordedRequest recorded) {
@@ -124,7 +124,8 @@ final class KubeDispatcher extends Dispatcher {
         }
         String contentType = recorded.getHeader("Content-Type");
         if (contentType != null && contentType.startsWith(PROTOBUF)) {
-            // Only JSON is decoded here; clients that sent protobuf (kubectl 1.32+) retry in JSON on a 415.
+            // Only JSON is decoded here (kubectl 1.32+ sends protobuf): a 415 says so, as a real server does for a body
+            // it cannot read.
             return json(
                     415,
                     StatusResponses.failure(

@@ -30,12 +30,12 @@ final class StatusResponses {
 
     static ObjectNode forbidden(String principal, KubeRequest request) {
         String resource = request.resource() == null ? "" : request.resource();
-        String scope = request.namespace() == null
-                ? "at the cluster scope"
-                : "in the namespace \"" + request.namespace() + "\"";
+        String namespace = AccessPolicyAuthorizer.namespaceOf(request);
+        String scope = namespace == null ? "at the cluster scope" : "in the namespace \"" + namespace + "\"";
+        String resourceAndSub = request.subresource() == null ? resource : resource + "/" + request.subresource();
         String what = request.resource() == null
                 ? "cannot " + request.method().toLowerCase(java.util.Locale.ROOT) + " path \"" + request.path() + "\""
-                : "cannot " + request.verb() + " resource \"" + resource + "\" in API group \"" + request.group()
+                : "cannot " + request.verb() + " resource \"" + resourceAndSub + "\" in API group \"" + request.group()
                         + "\" " + scope;
         String prefix = request.resource() == null
                 ? "forbidden"

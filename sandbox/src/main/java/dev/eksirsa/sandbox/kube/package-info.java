@@ -18,10 +18,12 @@
  *   <li>Watches are served over WebSocket only (what fabric8 uses); kubectl's HTTP streaming watch is not, which
  *       {@code kubectl rollout status} and {@code kubectl wait} do not need because controllers finish synchronously
  *       before the write that triggered them returns.
- *   <li>Authorisation is all-or-nothing per cluster: the creator (with bootstrap admin rights), any principal with an
- *       access entry, or (in the CONFIG_MAP modes) any ARN listed in {@code kube-system/aws-auth} may do everything;
- *       access policies and Kubernetes groups/RBAC are not evaluated. No OpenAPI is served, so kubectl apply needs
- *       {@code --validate=false}.
+ *   <li>Authorisation: the creator (with bootstrap admin rights) and (in the CONFIG_MAP modes) any ARN listed in
+ *       {@code kube-system/aws-auth} may do everything (its groups are not read); a principal with an access entry
+ *       may do what its associated access policies allow in their scope ({@link
+ *       dev.eksirsa.sandbox.kube.AccessPolicyAuthorizer}), plus discovery. Kubernetes groups and RBAC objects are not
+ *       evaluated, and a server-side apply that creates an object is not checked for {@code create} as well as
+ *       {@code patch}. No OpenAPI is served, so kubectl apply needs {@code --validate=false}.
  *   <li>Server-side dry run covers create, update, delete and every patch type; it is logged as not mutating.
  *   <li>Deleting a namespace does not delete its contents.
  * </ul>

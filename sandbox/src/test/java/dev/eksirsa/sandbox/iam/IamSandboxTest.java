@@ -63,6 +63,34 @@ class IamSandboxTest {
     }
 
     @Test
+    void createRole_withTags_needsTagRoleToo_andOidcProviderWithTagsTagOpenIdConnectProvider() {
+        String account = sandbox.primary().accountId();
+        var creatorKeys = sandbox.createUser(account, "creator");
+        sandbox.putUserPolicy(
+                account,
+                "creator",
+                "create-only",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+                        + "[\"iam:CreateRole\",\"iam:CreateOpenIDConnectProvider\"],\"Resource\":\"*\"}]}");
+        try (IamClient creator = SandboxClients.admin(sandbox, creatorKeys).iam()) {
+            Tag tag = Tag.builder().key("team").value("a").build();
+
+            assertThatThrownBy(() -> creator.createRole(b -> b.roleName("tagged")
+                            .assumeRolePolicyDocument(rootTrust())
+                            .tags(tag)))
+                    .hasMessageContaining("not authorized to perform: iam:TagRole on resource: arn:aws:iam::" + account
+                            + ":role/tagged");
+            assertThatThrownBy(() -> creator.createOpenIDConnectProvider(b -> b.url("https://issuer.example/id/1")
+                            .clientIDList("sts.amazonaws.com")
+                            .tags(tag)))
+                    .hasMessageContaining("iam:TagOpenIDConnectProvider");
+            assertThat(iam.listRoles().roles()).noneMatch(r -> r.roleName().equals("tagged"));
+
+            creator.createRole(b -> b.roleName("untagged").assumeRolePolicyDocument(rootTrust()));
+        }
+    }
+
+    @Test
     void customerPolicy_versions_defaultSwitchAndLimits() {
         String arn = iam.createPolicy(b -> b.policyName("versions").policyDocument(S3_LIST))
                 .policy()

@@ -66,6 +66,12 @@ class EksClusterApiServerTest {
                 assertThat(statusOf(() -> client.namespaces().list())).isEqualTo(403);
                 try (EksClient eks = admin.eks()) {
                     eks.createAccessEntry(b -> b.clusterName("sdk").principalArn(roleArn));
+                    // an access entry alone admits the principal, but grants nothing until a policy is associated
+                    assertThat(statusOf(() -> client.namespaces().list())).isEqualTo(403);
+                    eks.associateAccessPolicy(b -> b.clusterName("sdk")
+                            .principalArn(roleArn)
+                            .policyArn("arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy")
+                            .accessScope(s -> s.type("cluster")));
                 }
                 assertThat(client.namespaces().list().getItems()).isNotEmpty();
             }

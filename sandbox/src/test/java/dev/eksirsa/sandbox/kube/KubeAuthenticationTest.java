@@ -125,6 +125,45 @@ class KubeAuthenticationTest {
     }
 
     @Test
+    void accessPolicies_decideEachRequest_andADenialIsAKubernetesForbiddenStatusNamingUserVerbResourceAndNamespace()
+            throws Exception {
+        String token = "Bearer " + EksTokens.token(KubeTestCluster.identity(cluster.outsider), "auth-test");
+        cluster.accessPolicies.put(
+                KubeTestCluster.OUTSIDER_ARN,
+                KubeAccess.policies(List.of(new dev.eksirsa.sandbox.eks.AssociatedPolicy(
+                        AccessPolicyRules.PREFIX + "AmazonEKSViewPolicy",
+                        new dev.eksirsa.sandbox.eks.AccessScope("namespace", List.of("apps")),
+                        java.time.Instant.EPOCH,
+                        java.time.Instant.EPOCH))));
+        try {
+            assertThat(cluster.get("/api/v1/namespaces/apps/pods", token).statusCode())
+                    .isEqualTo(200);
+            HttpResponse<String> denied = cluster.send(
+                    "POST",
+                    "/api/v1/namespaces/apps/serviceaccounts/app/token",
+                    "application/json",
+                    "{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"TokenRequest\",\"spec\":{}}",
+                    token);
+
+            assertThat(denied.statusCode()).isEqualTo(403);
+            JsonNode status = JSON.readTree(denied.body());
+            assertThat(status.path("kind").asText()).isEqualTo("Status");
+            assertThat(status.path("status").asText()).isEqualTo("Failure");
+            assertThat(status.path("reason").asText()).isEqualTo("Forbidden");
+            assertThat(status.path("code").asInt()).isEqualTo(403);
+            assertThat(status.path("message").asText())
+                    .isEqualTo("serviceaccounts \"app\" is forbidden: User \"" + KubeTestCluster.OUTSIDER_ARN
+                            + "\" cannot create resource \"serviceaccounts/token\" in API group \"\" in the namespace"
+                            + " \"apps\"");
+            assertThat(cluster.get("/api/v1/namespaces/other/pods", token).statusCode())
+                    .isEqualTo(403);
+            assertThat(cluster.get("/api", token).statusCode()).as("discovery").isEqualTo(200);
+        } finally {
+            cluster.accessPolicies.remove(KubeTestCluster.OUTSIDER_ARN);
+        }
+    }
+
+    @Test
     void roleSessionIsAdmittedByItsSessionArnAndLoggedAsTheRole() {
         String roleArn = "arn:aws:iam::" + KubeTestCluster.ACCOUNT + ":role/ops/deployer";
         var session = cluster.credentials.issueSession(dev.eksirsa.sandbox.account.Caller.roleSession(

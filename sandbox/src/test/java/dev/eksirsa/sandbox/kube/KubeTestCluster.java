@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
@@ -44,6 +45,8 @@ final class KubeTestCluster implements AutoCloseable {
     final IssuedCredentials admin;
     final IssuedCredentials outsider;
     final Set<String> accessEntries = ConcurrentHashMap.newKeySet();
+    /** Identities admitted through an access entry with these access policies. */
+    final Map<String, KubeAccess> accessPolicies = new ConcurrentHashMap<>();
 
     KubeTestCluster(String name) {
         this.name = name;
@@ -59,7 +62,9 @@ final class KubeTestCluster implements AutoCloseable {
                         ACCOUNT,
                         "us-east-1",
                         issuer,
-                        identity -> identity.equals(ADMIN_ARN) || accessEntries.contains(identity),
+                        identity -> identity.equals(ADMIN_ARN) || accessEntries.contains(identity)
+                                ? KubeAccess.CLUSTER_ADMIN
+                                : accessPolicies.getOrDefault(identity, KubeAccess.NONE),
                         true),
                 "arn:aws:eks:us-east-1:" + ACCOUNT + ":cluster/" + name);
     }

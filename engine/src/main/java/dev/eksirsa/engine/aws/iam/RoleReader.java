@@ -37,10 +37,9 @@ public final class RoleReader {
             throw AwsErrors.translate("reading IAM role " + roleName, e);
         }
         String arn = role.arn();
+        // GetRole answers the role's tags (all of them, at most 50): no ListRoleTags call, no iam:ListRoleTags grant
         Map<String, String> tags = new LinkedHashMap<>();
-        AwsErrors.call("listing tags of IAM role " + arn, () -> iam.listRoleTags(b -> b.roleName(roleName)))
-                .tags()
-                .forEach(t -> tags.put(t.key(), t.value()));
+        role.tags().forEach(t -> tags.put(t.key(), t.value()));
         Map<String, PolicyDocument> inline = new LinkedHashMap<>();
         for (String name : AwsErrors.call(
                 "listing inline policies of IAM role " + arn,
