@@ -1,6 +1,7 @@
 package dev.eksirsa.engine.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -206,6 +207,26 @@ class LeastPrivilegeIamTest {
     @Test
     void verifyIrsa_needsExactlyItsPolicy() {
         proveMinimal("verifyIrsa", LeastPrivilegeIamTest::verify, List.of(new Grant("verifyIrsa.json", user)));
+    }
+
+    @Test
+    void aTrustOverTheSmallestQuota_withoutGetAccountSummary_isRefusedNamingThePermission() {
+        give(new Grant("irsaRole.json", user), policy("irsaRole.json"));
+        List<String> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            many.add("team-namespace-" + i + "/a-rather-long-service-account-name-" + i);
+        }
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("cluster", CLUSTER);
+        args.put("serviceAccounts", many);
+        args.put("roleName", "lp-too-big");
+        long before = lastSeq();
+
+        assertThatThrownBy(() -> asUser("irsaRole", args))
+                .hasMessageContaining("AssumeRolePolicySizeQuota of 2048")
+                .hasMessageContaining("grant iam:GetAccountSummary");
+        assertThat(sandbox.calls().all().stream().filter(c -> c.seq() > before && c.mutating()))
+                .isEmpty();
     }
 
     private static synchronized void proveMinimal(

@@ -418,7 +418,7 @@ public final class RolePlanner {
                     "serviceAccounts",
                     "the trust policy of IAM role " + arn + " would be " + size + " characters, over the account's"
                             + " AssumeRolePolicySizeQuota of " + limit + "; trust fewer service accounts, use a"
-                            + " pattern, or ask AWS to raise the quota");
+                            + " pattern, or " + quota.howToRaise());
         }
     }
 
