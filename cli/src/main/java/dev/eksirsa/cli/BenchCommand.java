@@ -106,8 +106,7 @@ final class BenchCommand implements Callable<Integer> {
                 kubectlBinary + " " + BenchTools.version(List.of(kubectlBinary.toString(), "version", "--client")));
         try (BenchSandbox sandbox = BenchSandbox.start(dir, callLatency, iamWriteRate, delay)) {
             Map<String, String> env = sandbox.environment();
-            progress(
-                    "sandbox started in its own process (pid-separate JVM), latency " + callLatency.toMillis() + " ms");
+            progress("sandbox started in its own process, latency " + callLatency.toMillis() + " ms");
 
             progress("runbook: the tutorial's way, one AWS CLI / kubectl process per command");
             BenchRunbook.Outcome runbook = new BenchRunbook(aws, kubectlBinary, dir, sandbox).run("rb");
@@ -145,6 +144,7 @@ final class BenchCommand implements Callable<Integer> {
             Duration runbookWork = runbook.wall().minus(runbook.activationWait());
             Duration coldWork = cold.wall().minus(cold.activationWait());
             Duration warmWork = warmWall.minus(warmWait);
+            report.put("engineCommand", String.join(" ", BenchJava.userCommand()));
             report.put("runbookSeconds", seconds(runbookWork));
             report.put("runbookActivationWaitSeconds", seconds(runbook.activationWait()));
             report.put("runbookProcesses", runbook.processes());

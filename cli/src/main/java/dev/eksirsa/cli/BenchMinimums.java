@@ -4,28 +4,31 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The fewest calls a correct implementation of each step makes, derived from what it must learn and change (the
- * derivation is in docs/performance.md). Reads on a re-run are what it takes to know nothing changed; writes on a
- * re-run are always zero.
+ * The fewest calls a correct implementation makes for the benchmark's setup (one cluster created with its role and
+ * default subnets; an IRSA role with one inline policy, a cross-account role with one managed and one inline
+ * policy, one service account; a delegate with two connectors tested; the verification with one hop and one
+ * probe). docs/performance.md derives each figure. A no-op re-run's minimum writes are always zero.
  */
 final class BenchMinimums {
     private BenchMinimums() {}
 
     static Map<String, Object> of(String step) {
         return switch (step) {
-                // first run: DescribeCluster (absent), CreateCluster, one DescribeCluster that sees ACTIVE,
-                // GetOpenIDConnectProvider (absent) → CreateOpenIDConnectProvider; re-run: DescribeCluster and
-                // GetOpenIDConnectProvider (its ARN follows from the issuer and the cluster ARN's account)
-            case "eksIrsaCluster" -> minimum(3, 2, 2);
-                // first run: GetRole ×2 (absent) → CreateRole ×2, PutRolePolicy ×2 (assume + describe-regions),
-                // AttachRolePolicy; GET service account (absent) → create it annotated;
-                // re-run: GetRole, GetRolePolicy, ListAttachedRolePolicies for each role, GET service account
-            case "irsaRole" -> minimum(3, 6, 7);
-                // first run: token and manifest data, the apply of each object, the rollout, connected, connectors;
-                // re-run: read each object, the delegate's status, each connector
-            case "harnessDelegate" -> minimum(12, 10, 10);
-                // reads only; the service-account token it mints is the one write it cannot avoid
-            case "verifyIrsa" -> minimum(10, 1, 10);
+                // first: DescribeCluster (absent), DescribeSubnets (default-for-az), GetRole (cluster role, absent),
+                // one DescribeCluster seeing ACTIVE, GetOpenIDConnectProvider (absent) | CreateRole, AttachRolePolicy,
+                // CreateCluster, CreateOpenIDConnectProvider. re-run: DescribeCluster, GetOpenIDConnectProvider
+            case "eksIrsaCluster" -> minimum(5, 4, 2);
+                // first: GetRole ×2 (absent), GET service account (absent) | CreateRole, PutRolePolicy, CreateRole,
+                // AttachRolePolicy, PutRolePolicy, namespace, service account. re-run: per role GetRole,
+                // ListRolePolicies, GetRolePolicy, ListAttachedRolePolicies; the service account; its pods
+            case "irsaRole" -> minimum(3, 7, 10);
+                // first: the name in use elsewhere?, token, each of RBAC, Secret, Deployment, the rollout, the pods,
+                // connected?, each connector and its test | token, RBAC, Secret, Deployment, 2 connectors.
+                // re-run: the same reads but the token's second look-up
+            case "harnessDelegate" -> minimum(13, 6, 12);
+                // DescribeCluster, the service account, GetOpenIDConnectProvider, GetRole, ListRolePolicies,
+                // GetRolePolicy, the pods, a token, AssumeRoleWithWebIdentity, AssumeRole, the probe; no writes
+            case "verifyIrsa" -> minimum(11, 0, 11);
             default -> minimum(0, 0, 0);
         };
     }

@@ -35,7 +35,24 @@ final class BenchSandbox implements AutoCloseable {
     }
 
     /** One call the sandbox served, as its admin API lists it. */
-    record Call(long seq, String service, String action, String account, boolean mutating, int status, long at) {}
+    record Call(
+            long seq,
+            String service,
+            String action,
+            String account,
+            boolean mutating,
+            int status,
+            long at,
+            String origin) {
+
+        /**
+         * Made by the client under test: not by the sandbox itself (its STS fetching an issuer's keys, its emulated
+         * Harness delegate testing a connector).
+         */
+        boolean byClient() {
+            return origin == null && !service.equals("oidc");
+        }
+    }
 
     static BenchSandbox start(Path dir, Duration latency, double iamWriteRate, Duration activationDelay)
             throws IOException, InterruptedException {
@@ -102,7 +119,8 @@ final class BenchSandbox implements AutoCloseable {
                     call.path("account").asText(null),
                     call.path("mutating").asBoolean(),
                     call.path("status").asInt(),
-                    call.path("answeredAtMillis").asLong()));
+                    call.path("answeredAtMillis").asLong(),
+                    call.path("origin").asText(null)));
         }
         return calls;
     }
@@ -112,8 +130,9 @@ final class BenchSandbox implements AutoCloseable {
         return calls.isEmpty() ? 0 : calls.get(calls.size() - 1).seq();
     }
 
+    /** The calls the client under test made after {@code seq}. */
     List<Call> callsSince(long seq) throws IOException, InterruptedException {
-        return calls().stream().filter(c -> c.seq() > seq).toList();
+        return calls().stream().filter(c -> c.seq() > seq && c.byClient()).toList();
     }
 
     @Override

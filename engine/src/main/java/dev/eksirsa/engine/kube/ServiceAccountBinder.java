@@ -57,13 +57,15 @@ public final class ServiceAccountBinder {
                 progress.warn("service account pattern " + ref + " is trusted but not annotated (no single object)");
                 continue;
             }
-            if (!namespacesPlanned.contains(ref.namespace())
+            ServiceAccount actual = serviceAccount(ref);
+            // a service account that exists has its namespace: only a missing one makes the namespace worth a read
+            if (actual == null
+                    && !namespacesPlanned.contains(ref.namespace())
                     && read(() -> kube.namespaces().withName(ref.namespace()).get(), "namespace " + ref.namespace())
                             == null) {
                 namespacesPlanned.add(ref.namespace());
                 changes.add(createNamespace(ref.namespace()));
             }
-            ServiceAccount actual = serviceAccount(ref);
             Map<String, String> annotations = desiredAnnotations(roleArn, audience, options);
             String current = actual == null ? null : annotationsOf(actual).get(ROLE_ARN);
             String previous = actual == null ? null : annotationsOf(actual).get(PREVIOUS_ROLE_ARN);

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -47,6 +48,9 @@ public final class WorkloadRestarter {
                 continue;
             }
             String ns = ref.namespace();
+            if (!anyPodLacksTheRole(ref, roleArn)) {
+                continue; // one list of the namespace's pods answers the usual case: nothing to restart
+            }
             List<Workload> workloads = new ArrayList<>();
             collect(
                     workloads,
@@ -147,6 +151,17 @@ public final class WorkloadRestarter {
                             },
                             "restart of " + id);
                 });
+    }
+
+    private boolean anyPodLacksTheRole(ServiceAccountRef ref, String roleArn) {
+        List<Pod> pods = ServiceAccountBinder.read(
+                () -> kube.pods().inNamespace(ref.namespace()).list().getItems(), "pods in " + ref.namespace());
+        return pods.stream()
+                .filter(pod -> pod.getSpec() != null)
+                .filter(pod -> ref.name()
+                        .equals(Optional.ofNullable(pod.getSpec().getServiceAccountName())
+                                .orElse("default")))
+                .anyMatch(pod -> !hasRole(pod, roleArn));
     }
 
     public static boolean hasRole(Pod pod, String roleArn) {

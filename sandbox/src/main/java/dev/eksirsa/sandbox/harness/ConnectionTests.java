@@ -3,6 +3,7 @@ package dev.eksirsa.sandbox.harness;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eksirsa.sandbox.kube.KubeApiServer;
+import dev.eksirsa.sandbox.log.CallLog;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -168,6 +169,7 @@ final class ConnectionTests {
                 }
             }
             try (Ec2Client ec2 = Ec2Client.builder()
+                    .overrideConfiguration(c -> c.putHeader(CallLog.ORIGIN_HEADER, ORIGIN))
                     .httpClient(http)
                     .endpointOverride(awsEndpoint)
                     .region(Region.of(connectorRegion))
@@ -181,8 +183,12 @@ final class ConnectionTests {
         return success(delegate);
     }
 
+    /** What the call log says made a call of the emulated delegate: not the client under test. */
+    static final String ORIGIN = "harness-delegate";
+
     private StsClient sts(SdkHttpClient http, AwsCredentialsProvider credentials) {
         return StsClient.builder()
+                .overrideConfiguration(c -> c.putHeader(CallLog.ORIGIN_HEADER, ORIGIN))
                 .httpClient(http)
                 .endpointOverride(awsEndpoint)
                 .region(Region.of(region))

@@ -138,7 +138,8 @@ public final class AwsEndpoint implements AutoCloseable {
                 call == null ? null : call.target(),
                 response.status(),
                 CallLog.isMutatingAwsAction(action),
-                null);
+                null,
+                request.header(CallLog.ORIGIN_HEADER).orElse(null));
         return response.withHeader("x-amzn-RequestId", requestId);
     }
 

@@ -9,7 +9,13 @@ public final class CallLog {
     private final List<CallRecord> records = new ArrayList<>();
     private long nextSeq = 1;
 
-    public synchronized CallRecord add(
+    /**
+     * The header the sandbox's own clients (the emulated Harness delegate testing a connector) send, so that their
+     * calls are not counted as the client under test's.
+     */
+    public static final String ORIGIN_HEADER = "x-eks-irsa-sandbox-origin";
+
+    public CallRecord add(
             String service,
             String action,
             String account,
@@ -18,6 +24,20 @@ public final class CallLog {
             int status,
             boolean mutating,
             String cluster) {
+        return add(service, action, account, principal, target, status, mutating, cluster, null);
+    }
+
+    /** @param origin which of the sandbox's own clients made the call; null for the client under test */
+    public synchronized CallRecord add(
+            String service,
+            String action,
+            String account,
+            String principal,
+            String target,
+            int status,
+            boolean mutating,
+            String cluster,
+            String origin) {
         CallRecord record = new CallRecord(
                 nextSeq++,
                 service,
@@ -28,7 +48,8 @@ public final class CallLog {
                 status,
                 mutating,
                 cluster,
-                System.currentTimeMillis());
+                System.currentTimeMillis(),
+                origin);
         records.add(record);
         return record;
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param cluster the EKS cluster a Kubernetes request went to; null for AWS calls
  * @param answeredAtMillis when the answer was ready (epoch milliseconds), for benchmarks timing waits
+ * @param origin which of the sandbox's own clients made the call (the emulated Harness delegate); null for others
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CallRecord(
@@ -19,4 +20,5 @@ public record CallRecord(
         int status,
         boolean mutating,
         String cluster,
-        long answeredAtMillis) {}
+        long answeredAtMillis,
+        String origin) {}
