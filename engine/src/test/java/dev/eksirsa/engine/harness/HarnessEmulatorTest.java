@@ -224,6 +224,11 @@ class HarnessEmulatorTest {
         assertThat(sandbox.calls().all())
                 .extracting(CallRecord::action)
                 .contains("AssumeRoleWithWebIdentity", "AssumeRole", "DescribeRegions");
+        // the emulated delegate's own calls say so: a benchmark counting the client's calls leaves them out
+        assertThat(sandbox.calls().matching(c -> "harness-delegate".equals(c.origin())))
+                .extracting(CallRecord::action)
+                .contains("AssumeRoleWithWebIdentity", "AssumeRole", "DescribeRegions")
+                .doesNotContain("testConnection");
 
         // the wrong external id: Role-2's trust refuses the hop
         createConnector(
