@@ -43,6 +43,7 @@ public final class EksTokenAuthenticator {
 
     private final CredentialStore credentials;
     private final SigV4Verifier verifier;
+    private final Set<String> accepted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public EksTokenAuthenticator(CredentialStore credentials, Clock clock) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
@@ -72,11 +73,18 @@ public final class EksTokenAuthenticator {
                 || !"sts".equals(verified.scope().service())) {
             return Optional.empty();
         }
-        return credentials
+        Optional<KubePrincipal> principal = credentials
                 .find(verified.scope().accessKeyId())
                 .filter(issued -> sessionMatches(issued, verified.sessionToken()))
                 .filter(issued -> !credentials.expired(issued))
                 .map(issued -> principal(issued.caller()));
+        principal.ifPresent(p -> accepted.add(token));
+        return principal;
+    }
+
+    /** Every bearer token accepted so far. */
+    public Set<String> accepted() {
+        return Set.copyOf(accepted);
     }
 
     private static boolean sessionMatches(IssuedCredentials issued, String presented) {

@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * One cluster's OIDC issuer: its URL and its RS256 signing key (RSA 2048, generated at registration).
@@ -27,6 +28,8 @@ public final class ClusterIssuer {
     private final String issuerUrl;
     private final RSAKey signingKey;
     private final RSASSASigner signer;
+
+    private final List<String> minted = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private ClusterIssuer(String clusterId, String issuerUrl, RSAKey signingKey) {
         this.clusterId = clusterId;
@@ -101,7 +104,14 @@ public final class ClusterIssuer {
         } catch (JOSEException e) {
             throw new IllegalStateException("signing failed for issuer " + issuerUrl, e);
         }
-        return jwt.serialize();
+        String token = jwt.serialize();
+        minted.add(token);
+        return token;
+    }
+
+    /** Every JWT this issuer signed. */
+    public List<String> minted() {
+        return List.copyOf(minted);
     }
 
     /** The public half only, as served at {@link #jwksUri()}. */

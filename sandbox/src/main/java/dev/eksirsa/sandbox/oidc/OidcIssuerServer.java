@@ -35,6 +35,9 @@ public final class OidcIssuerServer implements AutoCloseable {
     private final int port;
     private final String baseUrl;
     private final Map<String, ClusterIssuer> issuers = new ConcurrentHashMap<>();
+    /** Deleted clusters' issuers too: the tokens they signed are still secrets. */
+    private final List<ClusterIssuer> everRegistered = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private OidcIssuerServer(
@@ -104,6 +107,7 @@ public final class OidcIssuerServer implements AutoCloseable {
         if (issuers.putIfAbsent(clusterId, issuer) != null) {
             throw new IllegalStateException("issuer already registered for cluster " + clusterId);
         }
+        everRegistered.add(issuer);
         return issuer;
     }
 
@@ -125,6 +129,11 @@ public final class OidcIssuerServer implements AutoCloseable {
 
     public Optional<ClusterIssuer> findByClusterId(String clusterId) {
         return Optional.ofNullable(issuers.get(clusterId));
+    }
+
+    /** Every JWT any cluster's issuer signed, deleted clusters' included. */
+    public List<String> mintedTokens() {
+        return everRegistered.stream().flatMap(i -> i.minted().stream()).toList();
     }
 
     /** Afterwards the cluster's documents answer 404. */
