@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ class SecretsSweepTest {
     /** Name (command and stream, or file) to what it held. */
     private final Map<String, String> captured = new LinkedHashMap<>();
     /** The streams allowed to hold an EKS bearer token: the token command's credential. */
-    private final Set<String> tokenOutputs = new java.util.HashSet<>();
+    private final Set<String> tokenOutputs = new HashSet<>();
 
     private int runs;
 

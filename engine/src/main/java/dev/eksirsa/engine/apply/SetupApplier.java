@@ -16,8 +16,9 @@ import java.util.Set;
 /**
  * Applies a setup file's documents in order in one process: each through its step's one strict parser, with the
  * references to earlier results resolved. Every document is parsed before anything runs, references standing in for
- * the results they will take, so a typo in the last one costs no call. In a dry run every step plans; verifyIrsa, which only reads what the others would make,
- * is skipped. The first step that fails stops the run; the results so far are kept.
+ * the results they will take, so a typo in the last one costs no call. In a dry run every step plans; verifyIrsa,
+ * which only reads what the others would make, is skipped. The first step that fails stops the run; the results so
+ * far are kept.
  */
 public final class SetupApplier {
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verifies EKS bearer tokens ({@code k8s-aws-v1.} + base64url of a presigned STS GetCallerIdentity URL) the way
@@ -43,7 +44,7 @@ public final class EksTokenAuthenticator {
 
     private final CredentialStore credentials;
     private final SigV4Verifier verifier;
-    private final Set<String> accepted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> accepted = ConcurrentHashMap.newKeySet();
 
     public EksTokenAuthenticator(CredentialStore credentials, Clock clock) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");

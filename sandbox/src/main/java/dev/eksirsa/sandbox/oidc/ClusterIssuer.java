@@ -18,6 +18,7 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One cluster's OIDC issuer: its URL and its RS256 signing key (RSA 2048, generated at registration).
@@ -29,7 +30,7 @@ public final class ClusterIssuer {
     private final RSAKey signingKey;
     private final RSASSASigner signer;
 
-    private final List<String> minted = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> minted = new CopyOnWriteArrayList<>();
 
     private ClusterIssuer(String clusterId, String issuerUrl, RSAKey signingKey) {
         this.clusterId = clusterId;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -36,7 +37,7 @@ public final class OidcIssuerServer implements AutoCloseable {
     private final String baseUrl;
     private final Map<String, ClusterIssuer> issuers = new ConcurrentHashMap<>();
     /** Deleted clusters' issuers too: the tokens they signed are still secrets. */
-    private final List<ClusterIssuer> everRegistered = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<ClusterIssuer> everRegistered = new CopyOnWriteArrayList<>();
 
     private final AtomicBoolean closed = new AtomicBoolean();
 
