@@ -50,13 +50,13 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
                 .setErr(new PrintWriter(io.err(), true))
                 .setExitCodeExceptionMapper(ExitCodes::of)
                 .setParameterExceptionHandler((ex, argv) -> {
+                    InvalidInputException invalid = FlagErrors.of(ex);
                     if (jsonOutput(argv)) {
                         // CLI.md: with --output json the error object is on stdout, even for unparsable flags
-                        return new CliOutput("json", io.out(), io.err())
-                                .error(new InvalidInputException(fieldOf(ex), ex.getMessage()));
+                        return new CliOutput("json", io.out(), io.err()).error(invalid);
                     }
                     CommandLine failed = ex.getCommandLine();
-                    failed.getErr().println("error: " + ex.getMessage());
+                    failed.getErr().println("error: " + invalid.getMessage());
                     failed.getErr().println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for usage.");
                     return ExitCodes.INVALID_INPUT;
                 })
@@ -67,19 +67,6 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         List<String> args = Arrays.asList(argv);
         int i = args.indexOf("--output");
         return args.contains("--output=json") || (i >= 0 && i + 1 < args.size() && "json".equals(args.get(i + 1)));
-    }
-
-    /** The camelCase field of the option picocli could not parse, e.g. {@code --min-size} → {@code minSize}. */
-    private static String fieldOf(CommandLine.ParameterException ex) {
-        if (!(ex.getArgSpec() instanceof CommandLine.Model.OptionSpec option)) {
-            return "arguments";
-        }
-        String[] words = option.longestName().replaceFirst("^-+", "").split("-");
-        StringBuilder field = new StringBuilder(words[0]);
-        for (int i = 1; i < words.length; i++) {
-            field.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
-        }
-        return field.toString();
     }
 
     /** No command: the usage on stderr, and exit 2 (nothing was done). */

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.eksirsa.engine.api.InvalidInputException;
+import dev.eksirsa.engine.api.YamlRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,9 @@ final class SpecFile {
         boolean json = text.stripLeading().startsWith("{");
         try {
             Object value = (json ? JSON : YAML).readValue(text, new TypeReference<Object>() {});
+            if (!json) {
+                YamlRules.refuseAliasesAndTags(field, text);
+            }
             if (value == null) {
                 return new LinkedHashMap<>();
             }

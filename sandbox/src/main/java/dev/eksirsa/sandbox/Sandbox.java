@@ -52,6 +52,7 @@ public final class Sandbox implements AutoCloseable {
     private final OidcIssuerServer oidc;
     private final EksService eks;
     private final KubeApiServers kube;
+    private final EksTokenAuthenticator eksTokens;
     private final AwsEndpoint endpoint;
     private final HarnessEndpoint harness;
     private final List<SandboxAccount> accounts = new ArrayList<>();
@@ -76,8 +77,8 @@ public final class Sandbox implements AutoCloseable {
                 options.clusterActivationDelay(),
                 options.nodegroupActivationDelay(),
                 networks);
-        this.kube = new KubeApiServers(
-                ca, calls, new EksTokenAuthenticator(credentials, options.clock()), options.clock(), faults);
+        this.eksTokens = new EksTokenAuthenticator(credentials, options.clock());
+        this.kube = new KubeApiServers(ca, calls, eksTokens, options.clock(), faults);
         eks.clusters().addListener(kube);
         faults.baseLatency(options.callLatency());
         this.endpoint = new AwsEndpoint(
@@ -188,6 +189,26 @@ public final class Sandbox implements AutoCloseable {
     /** The account for cross-account work. */
     public SandboxAccount secondary() {
         return accounts.get(1);
+    }
+
+    /**
+     * Every secret handed out or accepted so far: access keys' secrets and session tokens, the Harness API key and
+     * delegate tokens, the JWTs the clusters' issuers signed, the EKS bearer tokens the clusters accepted.
+     */
+    public List<IssuedSecret> issuedSecrets() {
+        List<IssuedSecret> out = new ArrayList<>();
+        for (IssuedCredentials issued : credentials.issued()) {
+            out.add(new IssuedSecret(IssuedSecret.Kind.SECRET_ACCESS_KEY, issued.secretAccessKey()));
+            if (issued.sessionToken() != null) {
+                out.add(new IssuedSecret(IssuedSecret.Kind.SESSION_TOKEN, issued.sessionToken()));
+            }
+        }
+        out.add(new IssuedSecret(
+                IssuedSecret.Kind.HARNESS_API_KEY, harness.account().apiKey()));
+        harness.delegateTokenValues().forEach(v -> out.add(new IssuedSecret(IssuedSecret.Kind.DELEGATE_TOKEN, v)));
+        oidc.mintedTokens().forEach(v -> out.add(new IssuedSecret(IssuedSecret.Kind.SERVICE_ACCOUNT_JWT, v)));
+        eksTokens.accepted().forEach(v -> out.add(new IssuedSecret(IssuedSecret.Kind.EKS_BEARER_TOKEN, v)));
+        return out;
     }
 
     public CallLog calls() {

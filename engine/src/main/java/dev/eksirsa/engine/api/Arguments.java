@@ -302,7 +302,8 @@ public final class Arguments {
             return build.get();
         } catch (InvalidInputException e) {
             String field = e.field().startsWith(strip) ? e.field().substring(strip.length()) : e.field();
-            if (prefix.isEmpty()) {
+            if (prefix.isEmpty() || field.startsWith(prefix)) {
+                // already a full path: a nested map's own within() put it there
                 throw e;
             }
             throw new InvalidInputException(prefix + field, e.rule());

@@ -149,10 +149,27 @@ public record ConnectionRef(
                             a.string("accessKeyId"), a.string("secretAccessKey"), a.string("sessionToken")));
         }
 
+        private static final java.util.regex.Pattern ACCESS_KEY_ID =
+                java.util.regex.Pattern.compile("(AKIA|ASIA)[A-Z0-9]{16}");
+
         private static void variable(String field, String name) {
             if (name == null || !VARIABLE.matcher(name).matches()) {
                 throw new InvalidInputException(field, "must name an environment variable ([A-Za-z_][A-Za-z0-9_]*)");
             }
+            if (looksLikeAKey(name)) {
+                // the name is printed when the variable is unset: a key pasted here would be too
+                throw new InvalidInputException(
+                        field, "must name an environment variable, not hold a key (keys never go into a spec)");
+            }
+        }
+
+        /** An access key id, or 32 or more characters mixing lower case, upper case and digits as keys do. */
+        private static boolean looksLikeAKey(String name) {
+            return ACCESS_KEY_ID.matcher(name).matches()
+                    || name.length() >= 32
+                            && name.chars().anyMatch(Character::isLowerCase)
+                            && name.chars().anyMatch(Character::isUpperCase)
+                            && name.chars().anyMatch(Character::isDigit);
         }
 
         @Override

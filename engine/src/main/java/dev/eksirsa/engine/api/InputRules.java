@@ -21,6 +21,9 @@ public final class InputRules {
     private static final Pattern NODEGROUP_NAME = Pattern.compile("[0-9A-Za-z][A-Za-z0-9_-]{0,62}");
     private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9]+");
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
+    /** sts:ExternalId: AWS's AssumeRole allows 2-1224 of these characters. */
+    private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
+
     private static final Pattern TAG_KEY = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+@-]{1,128}");
     private static final Pattern TAG_VALUE = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+@-]{0,256}");
 
@@ -72,6 +75,14 @@ public final class InputRules {
 
     public static String sessionName(String field, String value) {
         return match(field, value, SESSION_NAME, "2-64 characters of letters, digits and +=,.@_-");
+    }
+
+    /** An sts:ExternalId, or null for none. */
+    public static String externalId(String field, String value) {
+        if (value != null && !EXTERNAL_ID.matcher(value).matches()) {
+            throw new InvalidInputException(field, "must be 2-1224 characters of letters, digits and +=,.@:/-");
+        }
+        return value;
     }
 
     public static void tag(String field, String key, String value) {

@@ -4,9 +4,11 @@ import dev.eksirsa.engine.api.InvalidInputException;
 import dev.eksirsa.engine.steps.Step;
 import dev.eksirsa.engine.steps.Steps;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -85,6 +87,68 @@ public final class References {
             return out;
         }
         return value;
+    }
+
+    /**
+     * The arguments with every reference replaced by a stand-in of the right shape ({@code ${x.roleArn}} a role ARN,
+     * {@code ${x.targetRoleArns}} a list of one), so that the rest of a referencing document can be checked before
+     * anything runs. A rule broken by a stand-in says nothing about the real value: see {@link #referencingKeys}.
+     */
+    static Map<String, Object> withStandIns(SetupDocument document) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> out = (Map<String, Object>) standIns(document.arguments());
+        return out;
+    }
+
+    /** The top-level keys whose value holds a reference. */
+    static Set<String> referencingKeys(SetupDocument document) {
+        Set<String> keys = new HashSet<>();
+        document.arguments().forEach((key, value) -> {
+            if (REFERENCE.matcher(String.valueOf(value)).find()) {
+                keys.add(key);
+            }
+        });
+        return keys;
+    }
+
+    private static Object standIns(Object value) {
+        if (value instanceof String text) {
+            Matcher whole = REFERENCE.matcher(text);
+            if (whole.matches()) {
+                Reference r = reference(whole);
+                Object sample = standIn(r.key());
+                return r.item() != null && sample instanceof List<?> list ? list.get(0) : sample;
+            }
+            return REFERENCE.matcher(text).replaceAll("example");
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), standIns(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(References::standIns).toList();
+        }
+        return value;
+    }
+
+    private static Object standIn(String key) {
+        String role = "arn:aws:iam::000000000000:role/example";
+        if (key.equals("oidcProviderArn")) {
+            return "arn:aws:iam::000000000000:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE";
+        }
+        if (key.endsWith("Arns")) {
+            return List.of(role);
+        }
+        if (key.endsWith("Arn") || key.equals("arn")) {
+            return role;
+        }
+        return switch (key) {
+            case "region" -> "us-east-1";
+            case "accountId" -> "000000000000";
+            case "serviceAccounts" -> List.of("example/example");
+            default -> "example";
+        };
     }
 
     private static Object lookUp(Reference r, String path, Map<String, List<Map<String, Object>>> results) {

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,9 +20,10 @@ import java.util.concurrent.Future;
 
 /**
  * Applies a setup file's documents in order in one process: each through its step's one strict parser, with the
- * references to earlier results resolved. Documents without references are parsed before anything runs, so a typo in
- * the last one costs no call. In a dry run every step plans; verifyIrsa, which only reads what the others would make,
- * is skipped. The first step that fails stops the run; the results so far are kept.
+ * references to earlier results resolved. Every document is parsed before anything runs, references standing in for
+ * the results they will take, so a typo in the last one costs no call. In a dry run every step plans; verifyIrsa,
+ * which only reads what the others would make, is skipped. The first step that fails stops the run; the results so
+ * far are kept.
  *
  * <p>Consecutive documents of one kind that do not refer to each other (many {@code irsaRole}s after one cluster)
  * form a group and run concurrently, a few at a time; a group's failure stops the run once the whole group is done.
@@ -48,15 +50,17 @@ public final class SetupApplier {
 
     public Outcome apply(List<SetupDocument> documents, boolean dryRun, StepContext context) {
         for (SetupDocument document : documents) {
-            boolean referencing = References.REFERENCE
-                    .matcher(String.valueOf(document.arguments()))
-                    .find();
-            if (!referencing) {
-                try {
-                    Steps.byPipelineName(document.kind())
-                            .orElseThrow()
-                            .parse(withDryRun(document, document.arguments(), dryRun));
-                } catch (InvalidInputException e) {
+            // references stand in for what earlier steps will return; only their own keys must wait for the run
+            Set<String> referencing = References.referencingKeys(document);
+            try {
+                Steps.byPipelineName(document.kind())
+                        .orElseThrow()
+                        .parse(withDryRun(document, References.withStandIns(document), dryRun));
+            } catch (InvalidInputException e) {
+                if (referencing.stream()
+                        .noneMatch(key -> e.field().equals(key)
+                                || e.field().startsWith(key + ".")
+                                || e.field().startsWith(key + "["))) {
                     throw new InvalidInputException(document.field() + "." + e.field(), e.rule());
                 }
             }

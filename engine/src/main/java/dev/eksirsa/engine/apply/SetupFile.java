@@ -40,7 +40,7 @@ public final class SetupFile {
                 throw new InvalidInputException(field, "is required: one of " + kinds());
             }
             Step<?, ?> step = Steps.byPipelineName(name)
-                    .orElseThrow(() -> new InvalidInputException(field, "must be one of " + kinds() + ", not " + name));
+                    .orElseThrow(() -> new InvalidInputException(field, "must be one of " + kinds()));
             int ordinal = perKind.merge(step.pipelineName(), 1, Integer::sum) - 1;
             documents.add(new SetupDocument(i, ordinal, name, map));
         }

@@ -20,9 +20,7 @@ public record AssumeRole(String roleArn, String externalId, String sessionName, 
 
     public AssumeRole {
         InputRules.roleArn("roleArn", roleArn);
-        if (externalId != null && !externalId.matches("[\\w+=,.@:/-]{2,1224}")) {
-            throw new InvalidInputException("externalId", "must be 2-1224 characters of letters, digits and +=,.@:/-");
-        }
+        InputRules.externalId("externalId", externalId);
         sessionName = sessionName == null ? defaultSessionName(Map.of()) : sessionName;
         InputRules.sessionName("sessionName", sessionName);
         duration = duration == null ? DEFAULT_DURATION : duration;

@@ -78,9 +78,7 @@ public final class DelegateReconciler {
         String image;
         if (spec.manifestFile() != null) {
             // a downloaded manifest carries its own token and image
-            PatchedManifest patched = new DownloadedManifestPatcher(
-                            new ServiceAccountRef(spec.namespace(), spec.serviceAccount()))
-                    .patch(readManifest(spec.manifestFile()));
+            PatchedManifest patched = downloadedManifest(spec);
             fixes.addAll(patched.fixes());
             fixes.forEach(f -> progress.info("manifest: " + f));
             manifest = patched.manifest();
@@ -211,6 +209,12 @@ public final class DelegateReconciler {
         }
         progress.info("creating delegate token " + spec.tokenName());
         return Optional.of(harness.createToken(spec.tokenName()).value());
+    }
+
+    /** The spec's downloaded manifest, read and patched; bad input when it cannot be (the step checks it first). */
+    public static PatchedManifest downloadedManifest(HarnessDelegateSpec spec) {
+        return new DownloadedManifestPatcher(new ServiceAccountRef(spec.namespace(), spec.serviceAccount()))
+                .patch(readManifest(spec.manifestFile()));
     }
 
     private static String readManifest(String file) {

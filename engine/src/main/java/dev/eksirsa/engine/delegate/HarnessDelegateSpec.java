@@ -48,6 +48,7 @@ public record HarnessDelegateSpec(
 
     public static HarnessDelegateSpec fromArguments(Map<String, ?> raw) {
         Arguments a = DelegateArgs.ARGUMENTS.parse(raw);
+        InputRules.clusterName("cluster", a.string("cluster"));
         String name = a.string("name");
         String accountId = a.string("accountId");
         if (accountId == null) {
@@ -68,6 +69,7 @@ public record HarnessDelegateSpec(
         if (a.has("connectorExternalId") && crossRole == null) {
             throw new InvalidInputException("connectorExternalId", "needs crossAccountRoleArn");
         }
+        InputRules.externalId("connectorExternalId", a.string("connectorExternalId"));
         for (String connector : new String[] {"k8sConnector", "awsConnector"}) {
             if (a.has(connector) && !CONNECTOR_ID.matcher(a.string(connector)).matches()) {
                 throw new InvalidInputException(
@@ -121,7 +123,14 @@ public record HarnessDelegateSpec(
                 ConnectionRef.fromArguments(a),
                 a.has("timeout") ? a.duration("timeout") : DEFAULT_TIMEOUT);
         // the manifest's own rules (names, image, service account not default), checked before any call
-        spec.delegateSpec(spec.image == null ? "harness/delegate:latest" : spec.image);
+        try {
+            spec.delegateSpec(spec.image == null ? "harness/delegate:latest" : spec.image);
+        } catch (InvalidInputException e) {
+            // the manifest calls them tags; the step's argument is delegateTags
+            throw e.field().startsWith("tags[")
+                    ? new InvalidInputException("delegateTags" + e.field().substring(4), e.rule())
+                    : e;
+        }
         // https for any manager but loopback (a sandbox): the connection's own rule, with placeholder credentials
         new dev.eksirsa.engine.harness.HarnessConnection(manager, accountId, "unchecked");
         return spec;

@@ -1,6 +1,7 @@
 package dev.eksirsa.engine.delegate;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DatabindException;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.eksirsa.engine.api.InvalidInputException;
+import dev.eksirsa.engine.api.YamlRules;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import java.io.IOException;
@@ -109,7 +111,10 @@ public final class ManifestYaml {
             throw new InvalidInputException(field, "is empty");
         }
         List<ObjectNode> documents = new ArrayList<>();
-        try (MappingIterator<JsonNode> values = MAPPER.readerFor(JsonNode.class).readValues(text)) {
+        // a parser of our own: given the text, Jackson would read a list at the top as one document per item
+        try (JsonParser parser = MAPPER.createParser(text);
+                MappingIterator<JsonNode> values =
+                        MAPPER.readerFor(JsonNode.class).readValues(parser)) {
             int index = 0;
             while (values.hasNextValue()) {
                 JsonNode node = values.nextValue();
@@ -128,6 +133,7 @@ public final class ManifestYaml {
             throw new InvalidInputException(
                     field, "cannot be read (" + e.getClass().getSimpleName() + ")");
         }
+        YamlRules.refuseAliasesAndTags(field, text);
         return documents;
     }
 

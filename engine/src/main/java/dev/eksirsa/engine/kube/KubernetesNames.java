@@ -18,7 +18,7 @@ public final class KubernetesNames {
                 || !DNS1123_LABEL.matcher(value).matches()) {
             throw new InvalidInputException(
                     field,
-                    "namespace " + quote(value) + " must be a DNS-1123 label: 1-63 lower-case letters, digits or '-',"
+                    "must be a namespace, a DNS-1123 label: 1-63 lower-case letters, digits or '-',"
                             + " starting and ending with a letter or digit");
         }
         return value;
@@ -31,7 +31,7 @@ public final class KubernetesNames {
                 || !DNS1123_SUBDOMAIN.matcher(value).matches()) {
             throw new InvalidInputException(
                     field,
-                    "service account name " + quote(value) + " must be a DNS-1123 subdomain: at most 253 lower-case"
+                    "must be a service account name, a DNS-1123 subdomain: at most 253 lower-case"
                             + " letters, digits, '-' or '.', each dot-separated part starting and ending with a letter"
                             + " or digit");
         }
@@ -42,13 +42,8 @@ public final class KubernetesNames {
     public static String pattern(String field, String value, int maxLength) {
         if (value == null || value.length() > maxLength || !value.matches("[-a-z0-9.*]+")) {
             throw new InvalidInputException(
-                    field,
-                    "pattern " + quote(value) + " may contain only lower-case letters, digits, '-', '.' and '*'");
+                    field, "a pattern may contain only lower-case letters, digits, '-', '.' and '*'");
         }
         return value;
-    }
-
-    private static String quote(String value) {
-        return value == null ? "(missing)" : "\"" + value + "\"";
     }
 }

@@ -25,7 +25,7 @@ public record ServiceAccountRef(String namespace, String name) {
     public static ServiceAccountRef parse(String value) {
         if (value == null || value.chars().filter(c -> c == '/').count() != 1) {
             throw new InvalidInputException(
-                    "serviceAccounts", "\"" + value + "\" must be namespace/name, e.g. harness-delegate-ng/delegate");
+                    "serviceAccounts", "must be namespace/name, e.g. harness-delegate-ng/delegate");
         }
         String[] parts = value.split("/", 2);
         return new ServiceAccountRef(parts[0], parts[1]);

@@ -16,7 +16,6 @@ final class IamNames {
             "arn:(" + InputRules.PARTITIONS + "):iam::(aws|[0-9]{12}):policy/([\\w+=,.@-]+/)*[\\w+=,.@-]{1,128}");
     private static final Pattern OIDC_PROVIDER_ARN = Pattern.compile("arn:(" + InputRules.PARTITIONS
             + "):iam::[0-9]{12}:oidc-provider/[A-Za-z0-9.-]+(:[0-9]+)?(/[\\x21-\\x7E]+)*");
-    private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
 
     private IamNames() {}
 
@@ -64,7 +63,7 @@ final class IamNames {
         if (value == null || !POLICY_ARN.matcher(value).matches()) {
             throw new InvalidInputException(
                     field,
-                    "\"" + value + "\" must be a managed policy ARN arn:(" + InputRules.PARTITIONS
+                    "must be a managed policy ARN arn:(" + InputRules.PARTITIONS
                             + "):iam::(aws|<12 digits>):policy/<name>");
         }
         return value;
@@ -81,9 +80,6 @@ final class IamNames {
     }
 
     static String externalId(String field, String value) {
-        if (value != null && !EXTERNAL_ID.matcher(value).matches()) {
-            throw new InvalidInputException(field, "must be 2-1224 characters of letters, digits and +=,.@:/-");
-        }
-        return value;
+        return InputRules.externalId(field, value);
     }
 }

@@ -141,6 +141,7 @@ public final class IrsaRoleArgs {
             KubernetesNames.serviceAccount(a.path("serviceAccount"), a.string("serviceAccount"));
             b.serviceAccount(a.string("namespace"), a.string("serviceAccount"));
         }
+        IamNames.externalId(a.path("targetExternalId"), a.string("targetExternalId"));
         List<String> accounts = a.strings("serviceAccounts");
         for (int i = 0; i < accounts.size(); i++) {
             String item = accounts.get(i);

@@ -4,6 +4,7 @@ import dev.eksirsa.engine.api.ArgumentSet;
 import dev.eksirsa.engine.api.Deadline;
 import dev.eksirsa.engine.api.InvalidInputException;
 import dev.eksirsa.engine.aws.AwsClients;
+import dev.eksirsa.engine.aws.Partitions;
 import dev.eksirsa.engine.delegate.DelegateArgs;
 import dev.eksirsa.engine.delegate.DelegateReconciler;
 import dev.eksirsa.engine.delegate.DelegateResult;
@@ -67,15 +68,38 @@ public final class DelegateStep implements Step<HarnessDelegateSpec, DelegateRes
             throw new InvalidInputException(
                     "apiKeyEnv", "variable " + spec.apiKeyEnv() + " is not set (it holds the Harness API key)");
         }
+        if (spec.tokenEnv() != null) {
+            String token = context.environment().get(spec.tokenEnv());
+            if (token == null || token.isBlank()) {
+                throw new InvalidInputException(
+                        "tokenEnv", "variable " + spec.tokenEnv() + " is not set (it holds the delegate token)");
+            }
+        }
+        if (spec.manifestFile() != null && !spec.absent()) {
+            // a bad file is bad input before any call, not after the cluster was read
+            DelegateReconciler.downloadedManifest(spec);
+        }
         HarnessClient harness = new HarnessClient(
                 new HarnessConnection(spec.managerUrl(), spec.accountId(), apiKey.trim()), context.proxy());
         try (AwsClients clients =
                         context.connections().resolve(spec.connection(), null).open();
                 ClusterObjects kube = ClusterObjects.forCluster(
-                        clients, spec.cluster(), KubeClientOptions.DEFAULTS.withProxy(context.proxy()))) {
+                        checkedPartition(spec, clients),
+                        spec.cluster(),
+                        KubeClientOptions.DEFAULTS.withProxy(context.proxy()))) {
             return new DelegateReconciler(
                             kube, harness, context.environment(), context.progress(), deadline, clients.region())
                     .reconcile(spec);
         }
+    }
+
+    /** The connector's role must be of the region's partition, or Harness would only fail to assume it later. */
+    private static AwsClients checkedPartition(HarnessDelegateSpec spec, AwsClients clients) {
+        String arn = spec.crossAccountRoleArn();
+        if (arn != null && !Partitions.ofArn("crossAccountRoleArn", arn).equals(clients.partition())) {
+            throw new InvalidInputException(
+                    "crossAccountRoleArn", "must be in partition " + clients.partition() + " of the region");
+        }
+        return clients;
     }
 }

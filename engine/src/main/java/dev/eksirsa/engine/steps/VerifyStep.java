@@ -1,8 +1,10 @@
 package dev.eksirsa.engine.steps;
 
 import dev.eksirsa.engine.api.ArgumentSet;
+import dev.eksirsa.engine.api.InvalidInputException;
 import dev.eksirsa.engine.api.ProgressListener;
 import dev.eksirsa.engine.aws.AwsClients;
+import dev.eksirsa.engine.aws.Partitions;
 import dev.eksirsa.engine.aws.VerifyAws;
 import dev.eksirsa.engine.aws.eks.IssuerThumbprint;
 import dev.eksirsa.engine.kube.ClusterObjects;
@@ -52,9 +54,22 @@ public final class VerifyStep implements Step<VerifySpec, VerifyResult> {
 
     @Override
     public VerifyResult run(VerifySpec spec, StepContext context) {
+        if (spec.junitFile() != null) {
+            VerifyReports.checkWritable("junitFile", spec.junitFile());
+        }
+        if (spec.htmlFile() != null) {
+            VerifyReports.checkWritable("htmlFile", spec.htmlFile());
+        }
         VerifyResult result;
         try (AwsClients clients =
                 context.connections().resolve(spec.connection(), null).open()) {
+            for (int i = 0; i < spec.hops().size(); i++) {
+                String field = "assumeRoleArns[" + i + "]";
+                if (!Partitions.ofArn(field, spec.hops().get(i)).equals(clients.partition())) {
+                    throw new InvalidInputException(
+                            field, "must be in partition " + clients.partition() + " of the region");
+                }
+            }
             KubeClientOptions options = KubeClientOptions.DEFAULTS.withProxy(context.proxy());
             Duration consistency =
                     spec.timeout().compareTo(Duration.ofSeconds(30)) < 0 ? spec.timeout() : Duration.ofSeconds(30);

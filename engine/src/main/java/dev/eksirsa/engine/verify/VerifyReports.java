@@ -23,6 +23,30 @@ public final class VerifyReports {
 
     private VerifyReports() {}
 
+    /**
+     * Refuses, before any call, a report path that can never be written: a directory, or a path under a regular
+     * file. Missing directories are fine: {@link #write} creates them.
+     */
+    public static void checkWritable(String field, String file) {
+        Path path;
+        try {
+            path = Path.of(file).toAbsolutePath();
+        } catch (RuntimeException e) {
+            throw new InvalidInputException(field, "is not a file path");
+        }
+        if (Files.isDirectory(path)) {
+            throw new InvalidInputException(field, "is a directory, not a file");
+        }
+        for (Path parent = path.getParent(); parent != null; parent = parent.getParent()) {
+            if (Files.exists(parent)) {
+                if (!Files.isDirectory(parent)) {
+                    throw new InvalidInputException(field, "is under " + parent + ", which is a file, not a directory");
+                }
+                return;
+            }
+        }
+    }
+
     public static void write(String field, String file, String content) {
         try {
             Path path = Path.of(file);

@@ -45,6 +45,18 @@ public record VerifySpec(
         if (!probes.isEmpty() && !a.bool("live")) {
             throw new InvalidInputException("probes", "need the live check (live: true)");
         }
+        String hopExternalId = InputRules.externalId("hopExternalId", a.string("hopExternalId"));
+        if (hopExternalId != null && hops.isEmpty()) {
+            throw new InvalidInputException("hopExternalId", "needs assumeRoleArns (the hops whose trust requires it)");
+        }
+        String audience = a.string("audience");
+        if (audience.isBlank() || audience.length() > 255 || audience.contains("*")) {
+            throw new InvalidInputException("audience", "must be 1-255 characters without wildcards");
+        }
+        Duration timeout = a.has("timeout") ? a.duration("timeout") : Duration.ofMinutes(2);
+        if (timeout.isZero()) {
+            throw new InvalidInputException("timeout", "must be positive");
+        }
         String expected = a.string("expectedAccount");
         if (expected != null && !expected.matches("\\d{12}")) {
             throw new InvalidInputException("expectedAccount", "must be a 12-digit AWS account id");
@@ -54,15 +66,15 @@ public record VerifySpec(
                 a.string("namespace"),
                 a.string("serviceAccount"),
                 hops,
-                a.string("hopExternalId"),
+                hopExternalId,
                 probes,
                 a.bool("live"),
                 a.bool("failOnWarning"),
                 expected,
-                a.string("audience"),
+                audience,
                 a.string("junitFile"),
                 a.string("htmlFile"),
                 ConnectionRef.fromArguments(a),
-                a.has("timeout") ? a.duration("timeout") : Duration.ofMinutes(2));
+                timeout);
     }
 }

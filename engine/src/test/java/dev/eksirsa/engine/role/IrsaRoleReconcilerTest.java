@@ -300,8 +300,9 @@ class IrsaRoleReconcilerTest {
                         + " not a role ARN");
         assertThatThrownBy(() -> base("apps", "sa").assumeRoleArn(S3_FULL).build())
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("arn:aws:iam::aws:policy/AmazonS3FullAccess is a managed policy ARN, not a role"
-                        + " ARN; assumeRoleArns takes role ARNs like arn:aws:iam::123456789012:role/name");
+                .hasMessageContaining("is a managed policy ARN, not a role"
+                        + " ARN; assumeRoleArns takes role ARNs like arn:aws:iam::123456789012:role/name")
+                .hasMessageNotContaining("AmazonS3FullAccess");
         assertThat(sandbox.calls().mutating()).isEmpty();
     }
 

@@ -2,6 +2,7 @@ package dev.eksirsa.sandbox.account;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +36,11 @@ public final class CredentialStore {
 
     public Optional<String> secretFor(String accessKeyId) {
         return find(accessKeyId).map(IssuedCredentials::secretAccessKey);
+    }
+
+    /** Every key handed out so far, sessions included. */
+    public List<IssuedCredentials> issued() {
+        return List.copyOf(byAccessKeyId.values());
     }
 
     public boolean expired(IssuedCredentials credentials) {

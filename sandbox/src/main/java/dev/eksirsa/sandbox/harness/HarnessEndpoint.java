@@ -80,6 +80,11 @@ public final class HarnessEndpoint implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /** The values of every delegate token created so far, revoked ones included. */
+    public List<String> delegateTokenValues() {
+        return tokens.all().stream().map(DelegateTokens.Token::value).toList();
+    }
+
     public HarnessAccount account() {
         return account;
     }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verifies EKS bearer tokens ({@code k8s-aws-v1.} + base64url of a presigned STS GetCallerIdentity URL) the way
@@ -43,6 +44,7 @@ public final class EksTokenAuthenticator {
 
     private final CredentialStore credentials;
     private final SigV4Verifier verifier;
+    private final Set<String> accepted = ConcurrentHashMap.newKeySet();
 
     public EksTokenAuthenticator(CredentialStore credentials, Clock clock) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
@@ -72,11 +74,18 @@ public final class EksTokenAuthenticator {
                 || !"sts".equals(verified.scope().service())) {
             return Optional.empty();
         }
-        return credentials
+        Optional<KubePrincipal> principal = credentials
                 .find(verified.scope().accessKeyId())
                 .filter(issued -> sessionMatches(issued, verified.sessionToken()))
                 .filter(issued -> !credentials.expired(issued))
                 .map(issued -> principal(issued.caller()));
+        principal.ifPresent(p -> accepted.add(token));
+        return principal;
+    }
+
+    /** Every bearer token accepted so far. */
+    public Set<String> accepted() {
+        return Set.copyOf(accepted);
     }
 
     private static boolean sessionMatches(IssuedCredentials issued, String presented) {

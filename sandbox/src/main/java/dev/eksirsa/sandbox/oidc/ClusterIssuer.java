@@ -16,6 +16,8 @@ import java.security.MessageDigest;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One cluster's OIDC issuer: its URL and its RS256 signing key (RSA 2048, generated at registration).
@@ -26,6 +28,8 @@ public final class ClusterIssuer {
     private final String issuerUrl;
     private final RSAKey signingKey;
     private final RSASSASigner signer;
+
+    private final List<String> minted = new CopyOnWriteArrayList<>();
 
     private ClusterIssuer(String clusterId, String issuerUrl, RSAKey signingKey) {
         this.clusterId = clusterId;
@@ -93,7 +97,14 @@ public final class ClusterIssuer {
         } catch (JOSEException e) {
             throw new IllegalStateException("signing failed for issuer " + issuerUrl, e);
         }
-        return jwt.serialize();
+        String token = jwt.serialize();
+        minted.add(token);
+        return token;
+    }
+
+    /** Every JWT this issuer signed. */
+    public List<String> minted() {
+        return List.copyOf(minted);
     }
 
     /** The public half only, as served at {@link #jwksUri()}. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -35,6 +36,9 @@ public final class OidcIssuerServer implements AutoCloseable {
     private final int port;
     private final String baseUrl;
     private final Map<String, ClusterIssuer> issuers = new ConcurrentHashMap<>();
+    /** Deleted clusters' issuers too: the tokens they signed are still secrets. */
+    private final List<ClusterIssuer> everRegistered = new CopyOnWriteArrayList<>();
+
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private OidcIssuerServer(
@@ -104,6 +108,7 @@ public final class OidcIssuerServer implements AutoCloseable {
         if (issuers.putIfAbsent(clusterId, issuer) != null) {
             throw new IllegalStateException("issuer already registered for cluster " + clusterId);
         }
+        everRegistered.add(issuer);
         return issuer;
     }
 
@@ -125,6 +130,11 @@ public final class OidcIssuerServer implements AutoCloseable {
 
     public Optional<ClusterIssuer> findByClusterId(String clusterId) {
         return Optional.ofNullable(issuers.get(clusterId));
+    }
+
+    /** Every JWT any cluster's issuer signed, deleted clusters' included. */
+    public List<String> mintedTokens() {
+        return everRegistered.stream().flatMap(i -> i.minted().stream()).toList();
     }
 
     /** Afterwards the cluster's documents answer 404. */

@@ -21,6 +21,6 @@ public enum Effect {
                 return e;
             }
         }
-        throw new MalformedPolicyException("Effect must be Allow or Deny, not " + value);
+        throw new MalformedPolicyException("Effect must be Allow or Deny");
     }
 }

@@ -12,7 +12,7 @@ public record PolicyDocument(String version, List<PolicyStatement> statements) {
     public PolicyDocument {
         version = version == null ? VERSION : version;
         if (!version.equals(VERSION) && !version.equals("2008-10-17")) {
-            throw new MalformedPolicyException("Version must be 2012-10-17 or 2008-10-17, not " + version);
+            throw new MalformedPolicyException("Version must be 2012-10-17 or 2008-10-17");
         }
         statements = List.copyOf(statements);
     }

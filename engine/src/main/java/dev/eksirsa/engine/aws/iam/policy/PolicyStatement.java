@@ -29,7 +29,7 @@ public record PolicyStatement(
     public PolicyStatement {
         Objects.requireNonNull(effect, "effect");
         if (sid != null && !sid.matches("[A-Za-z0-9]*")) {
-            throw new MalformedPolicyException("Sid " + sid + " must be letters and digits only");
+            throw new MalformedPolicyException("a Sid must be letters and digits only");
         }
         principals = copyValues(principals);
         notPrincipals = copyValues(notPrincipals);

@@ -64,7 +64,7 @@ public final class RoleArns {
     public static String explain(String value, String field) {
         String what = notARoleBecause(value).orElseThrow();
         String partition = value != null && value.startsWith("arn:aws-") ? value.split(":", 3)[1] : "aws";
-        return value + " is " + what + ", not a role ARN; " + field + " takes role ARNs like arn:" + partition
+        return "is " + what + ", not a role ARN; " + field + " takes role ARNs like arn:" + partition
                 + ":iam::123456789012:role/name";
     }
 

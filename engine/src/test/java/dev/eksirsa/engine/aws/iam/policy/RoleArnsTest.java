@@ -9,7 +9,7 @@ class RoleArnsTest {
     @Test
     void explain_managedPolicyArn_saysWhatItIsAndWhatIsExpected() {
         assertThat(RoleArns.explain("arn:aws:iam::aws:policy/AmazonS3FullAccess", "assumeRoleArns"))
-                .isEqualTo("arn:aws:iam::aws:policy/AmazonS3FullAccess is a managed policy ARN, not a role ARN;"
+                .isEqualTo("is a managed policy ARN, not a role ARN;"
                         + " assumeRoleArns takes role ARNs like arn:aws:iam::123456789012:role/name");
     }
 
