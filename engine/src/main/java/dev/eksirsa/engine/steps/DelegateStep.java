@@ -11,7 +11,6 @@ import dev.eksirsa.engine.delegate.HarnessDelegateSpec;
 import dev.eksirsa.engine.harness.HarnessClient;
 import dev.eksirsa.engine.harness.HarnessConnection;
 import dev.eksirsa.engine.kube.ClusterObjects;
-import dev.eksirsa.engine.kube.KubeClientOptions;
 import java.util.List;
 import java.util.Map;
 
@@ -68,11 +67,12 @@ public final class DelegateStep implements Step<HarnessDelegateSpec, DelegateRes
                     "apiKeyEnv", "variable " + spec.apiKeyEnv() + " is not set (it holds the Harness API key)");
         }
         HarnessClient harness = new HarnessClient(
-                new HarnessConnection(spec.managerUrl(), spec.accountId(), apiKey.trim()), context.proxy());
+                new HarnessConnection(spec.managerUrl(), spec.accountId(), apiKey.trim()),
+                context.proxy(),
+                context.harnessRetry());
         try (AwsClients clients =
                         context.connections().resolve(spec.connection(), null).open();
-                ClusterObjects kube = ClusterObjects.forCluster(
-                        clients, spec.cluster(), KubeClientOptions.DEFAULTS.withProxy(context.proxy()))) {
+                ClusterObjects kube = ClusterObjects.forCluster(clients, spec.cluster(), context.kubeOptions())) {
             return new DelegateReconciler(
                             kube, harness, context.environment(), context.progress(), deadline, clients.region())
                     .reconcile(spec);

@@ -55,7 +55,7 @@ public final class VerifyStep implements Step<VerifySpec, VerifyResult> {
         VerifyResult result;
         try (AwsClients clients =
                 context.connections().resolve(spec.connection(), null).open()) {
-            KubeClientOptions options = KubeClientOptions.DEFAULTS.withProxy(context.proxy());
+            KubeClientOptions options = context.kubeOptions();
             Duration consistency =
                     spec.timeout().compareTo(Duration.ofSeconds(30)) < 0 ? spec.timeout() : Duration.ofSeconds(30);
             result = new IrsaVerifier(
