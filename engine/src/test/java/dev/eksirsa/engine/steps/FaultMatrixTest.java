@@ -21,16 +21,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
@@ -50,9 +52,12 @@ class FaultMatrixTest {
             "(?i)\\b(iam|sts|eks|ec2|kubernetes|harness|cluster|role|oidc|delegate|connector|token|deployment"
                     + "|service ?account|namespace)\\b");
 
-    private static MatrixWorld world;
-    private static final Map<String, Map<String, Integer>> baseline = new LinkedHashMap<>();
-    private static final Map<String, List<CallRecord>> baselineCallsOf = new LinkedHashMap<>();
+    /** Each step family runs in its own thread against its own sandbox (faults are per sandbox). */
+    private static final ThreadLocal<MatrixWorld> current = new ThreadLocal<>();
+
+    private static final Map<String, Throwable> failures = new ConcurrentHashMap<>();
+    private static final Map<String, Map<String, Integer>> baseline = new ConcurrentHashMap<>();
+    private static final Map<String, List<CallRecord>> baselineCallsOf = new ConcurrentHashMap<>();
     private static final List<Row> rows = Collections.synchronizedList(new ArrayList<>());
     static final String NOT_MET = "n/a (no such call)";
 
@@ -116,8 +121,8 @@ class FaultMatrixTest {
                     calls -> calls.stream().anyMatch(c -> c.action().startsWith("AssumeRole"))),
             Fault.on("kubernetes", "Kubernetes 409 Conflict x2 on writes", s -> s.faults()
                     .add(FaultRule.conflict(null, 2))),
-            Fault.on("kubernetes", "Kubernetes 429 x2 (Retry-After 1)", s -> s.faults()
-                    .add(FaultRule.throttle("kubernetes", null, 2))),
+            Fault.on("kubernetes", "Kubernetes 429 (Retry-After 1)", s -> s.faults()
+                    .add(FaultRule.throttle("kubernetes", null, 1))),
             Fault.on("harness", "Harness 429 x2", s -> s.faults().add(FaultRule.throttle("harness", null, 2))),
             Fault.killedAfter(1),
             Fault.killedAfter(2),
@@ -125,31 +130,67 @@ class FaultMatrixTest {
             Fault.killedAfter(5));
 
     @BeforeAll
-    static void setUp() {
-        world = new MatrixWorld();
-        world.cluster(MatrixWorld.CLUSTER, "60s");
-        world.role(MatrixWorld.DELEGATE_NS, "delegate", "matrix-delegate");
-        // the namespace the role cases use exists before them, so every case makes the same things
-        world.role(MatrixWorld.APPS_NS, "warm-up", "matrix-warm-up");
-    }
-
-    @AfterAll
-    static void tearDown() throws IOException {
-        world.close();
+    static void runMatrix() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(families().size());
+        try {
+            List<Future<?>> runs = families().stream()
+                    .<Future<?>>map(family -> pool.submit(() -> runFamily(family)))
+                    .toList();
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
         FaultReport.write(rows);
     }
 
+    private static void runFamily(Family family) {
+        try (MatrixWorld world = new MatrixWorld()) {
+            current.set(world);
+            world.cluster(MatrixWorld.CLUSTER, "60s");
+            world.role(MatrixWorld.DELEGATE_NS, "delegate", "matrix-delegate");
+            // the namespace the role cases use exists before them, so every case makes the same things
+            world.role(MatrixWorld.APPS_NS, "warm-up", "matrix-warm-up");
+            for (Fault fault : FAULTS) {
+                try {
+                    scenario(family, fault);
+                } catch (Throwable failed) {
+                    failures.put(key(family, fault), failed);
+                }
+            }
+        } catch (RuntimeException setUpFailed) {
+            FAULTS.forEach(fault -> failures.putIfAbsent(key(family, fault), setUpFailed));
+        } finally {
+            current.remove();
+        }
+    }
+
+    private static String key(Family family, Fault fault) {
+        return family.name() + " / " + fault.name();
+    }
+
+    private static MatrixWorld world() {
+        return current.get();
+    }
+
+    /** The scenarios ran in {@link #runMatrix()}, one thread per step; each test reports its scenario's outcome. */
     @TestFactory
     Stream<DynamicContainer> eachStepThroughEachFault() {
         return families().stream()
                 .map(family -> DynamicContainer.dynamicContainer(
                         family.name(),
                         FAULTS.stream()
-                                .map(fault -> DynamicTest.dynamicTest(fault.name(), () -> scenario(family, fault)))));
+                                .map(fault -> DynamicTest.dynamicTest(fault.name(), () -> {
+                                    Throwable failed = failures.get(key(family, fault));
+                                    if (failed != null) {
+                                        throw failed;
+                                    }
+                                }))));
     }
 
     private static void scenario(Family family, Fault fault) {
-        Sandbox sandbox = world.sandbox;
+        Sandbox sandbox = world().sandbox;
         sandbox.faults().clear();
         List<CallRecord> baselineCalls = baselineCallsOf.get(family.name());
         if (baselineCalls != null && !fault.meets().test(baselineCalls)) {
@@ -163,7 +204,7 @@ class FaultMatrixTest {
             fault.install().accept(sandbox);
         }
         family.prepare(id);
-        MatrixWorld.Inventory before = world.inventory();
+        MatrixWorld.Inventory before = world().inventory();
         long mark = lastSeq();
         if (!propagation) {
             fault.install().accept(sandbox);
@@ -187,7 +228,7 @@ class FaultMatrixTest {
         }
         family.assertConverged(id, result);
         baselineCallsOf.computeIfAbsent(family.name(), f -> sandbox.calls().matching(c -> c.seq() > mark));
-        Map<String, Integer> delta = world.delta(before, world.inventory());
+        Map<String, Integer> delta = world().delta(before, world().inventory());
         Map<String, Integer> expected = baseline.putIfAbsent(family.name(), delta);
         assertThat(delta)
                 .as(
@@ -199,7 +240,7 @@ class FaultMatrixTest {
     }
 
     private static long lastSeq() {
-        return world.sandbox.calls().all().stream()
+        return world().sandbox.calls().all().stream()
                 .mapToLong(CallRecord::seq)
                 .max()
                 .orElse(0);
@@ -212,7 +253,7 @@ class FaultMatrixTest {
         assertThat(message)
                 .as("no stack trace or class noise")
                 .doesNotContain("\tat ", "java.lang.", "software.amazon.awssdk.", "io.fabric8.");
-        world.secrets().forEach(secret -> assertThat(message).doesNotContain(secret));
+        world().secrets().forEach(secret -> assertThat(message).doesNotContain(secret));
     }
 
     private static String slug(String text) {
@@ -230,12 +271,12 @@ class FaultMatrixTest {
         }
 
         public Map<String, Object> run(String id) {
-            return world.cluster(id, "8s");
+            return world().cluster(id, "8s");
         }
 
         public void assertConverged(String id, Map<String, Object> result) {
             assertThat(result.get("status")).isEqualTo("ACTIVE");
-            try (AwsClients aws = world.aws()) {
+            try (AwsClients aws = world().aws()) {
                 assertThat(aws.eks().listClusters().clusters()).containsOnlyOnce(id);
                 String issuerPath = ((String) result.get("oidcIssuer")).replaceFirst("^https://", "");
                 assertThat(aws.iam().listOpenIDConnectProviders().openIDConnectProviderList())
@@ -252,13 +293,13 @@ class FaultMatrixTest {
         }
 
         public Map<String, Object> run(String id) {
-            return world.role(MatrixWorld.APPS_NS, id, "matrix-" + id);
+            return world().role(MatrixWorld.APPS_NS, id, "matrix-" + id);
         }
 
         public void assertConverged(String id, Map<String, Object> result) {
             String roleName = "matrix-" + id;
-            try (AwsClients aws = world.aws();
-                    KubernetesClient kube = world.kube(aws)) {
+            try (AwsClients aws = world().aws();
+                    KubernetesClient kube = world().kube(aws)) {
                 List<Role> roles = aws.iam().listRolesPaginator().roles().stream()
                         .filter(r -> r.roleName().equalsIgnoreCase(roleName))
                         .toList();
@@ -288,7 +329,7 @@ class FaultMatrixTest {
         }
 
         public Map<String, Object> run(String id) {
-            return world.delegate(id, "delegate", connector(id));
+            return world().delegate(id, "delegate", connector(id));
         }
 
         private static String connector(String id) {
@@ -299,8 +340,8 @@ class FaultMatrixTest {
             assertThat(result.get("connected")).isEqualTo(true);
             assertThat(result.get("readyReplicas")).isEqualTo(1);
             assertThat(result.get("connectors").toString()).contains("status=SUCCESS");
-            try (AwsClients aws = world.aws();
-                    KubernetesClient kube = world.kube(aws)) {
+            try (AwsClients aws = world().aws();
+                    KubernetesClient kube = world().kube(aws)) {
                 Deployment deployment = kube.apps()
                         .deployments()
                         .inNamespace(MatrixWorld.DELEGATE_NS)
@@ -310,13 +351,13 @@ class FaultMatrixTest {
                 assertThat(deployment.getSpec().getTemplate().getSpec().getServiceAccountName())
                         .isEqualTo("delegate");
             }
-            JsonNode groups = world.delegates(id);
+            JsonNode groups = world().delegates(id);
             assertThat(groups).hasSize(1);
             assertThat(groups.get(0).path("connected").asBoolean()).isTrue();
             JsonNode tokens =
-                    world.harness("GET", "/ng/api/delegate-token-ng", null).path("resource");
+                    world().harness("GET", "/ng/api/delegate-token-ng", null).path("resource");
             assertThat(tokens.findValuesAsText("name")).containsOnlyOnce(id + "-token");
-            assertThat(world.harness("GET", "/ng/api/connectors/" + connector(id), null)
+            assertThat(world().harness("GET", "/ng/api/connectors/" + connector(id), null)
                             .path("data")
                             .path("connector")
                             .path("identifier")
@@ -332,11 +373,11 @@ class FaultMatrixTest {
 
         @Override
         public void prepare(String id) {
-            world.role(MatrixWorld.APPS_NS, id, "matrix-" + id);
+            world().role(MatrixWorld.APPS_NS, id, "matrix-" + id);
         }
 
         public Map<String, Object> run(String id) {
-            return world.verify(MatrixWorld.APPS_NS, id);
+            return world().verify(MatrixWorld.APPS_NS, id);
         }
 
         public void assertConverged(String id, Map<String, Object> result) {
