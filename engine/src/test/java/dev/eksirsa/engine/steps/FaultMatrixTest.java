@@ -252,7 +252,10 @@ class FaultMatrixTest {
         assertThat(message).as("names the service or resource").isNotBlank().containsPattern(SERVICE_OR_RESOURCE);
         assertThat(message)
                 .as("no stack trace or class noise")
-                .doesNotContain("\tat ", "java.lang.", "software.amazon.awssdk.", "io.fabric8.");
+                .doesNotContain("\tat ", "java.lang.", "software.amazon.awssdk.", "io.fabric8.")
+                .as("says why, not only which operation failed")
+                .doesNotEndWith("failed.")
+                .doesNotContain("did not match any waiter acceptors");
         world().secrets().forEach(secret -> assertThat(message).doesNotContain(secret));
     }
 
