@@ -9,6 +9,7 @@ import dev.eksirsa.engine.api.Deadline;
 import dev.eksirsa.engine.api.InvalidInputException;
 import dev.eksirsa.engine.api.Ownership;
 import dev.eksirsa.engine.api.ProgressListener;
+import dev.eksirsa.engine.harness.HarnessApiException;
 import dev.eksirsa.engine.harness.HarnessClient;
 import dev.eksirsa.engine.kube.ClusterObjects;
 import dev.eksirsa.engine.kube.ServiceAccountBinder;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -208,7 +210,20 @@ public final class DelegateReconciler {
             return Optional.empty();
         }
         progress.info("creating delegate token " + spec.tokenName());
-        return Optional.of(harness.createToken(spec.tokenName()).value());
+        try {
+            return Optional.of(harness.createToken(spec.tokenName()).value());
+        } catch (HarnessApiException e) {
+            // made meanwhile by a parallel run, or by our own attempt whose answer was lost: use that one
+            return Optional.of(alreadyMade(e, () -> harness.token(spec.tokenName())
+                            .filter(HarnessClient.DelegateToken::active)
+                            .map(HarnessClient.DelegateToken::value))
+                    .orElseThrow(() -> e));
+        }
+    }
+
+    /** After a refused create: what a re-read finds, if the refusal said it exists already. */
+    private static <T> Optional<T> alreadyMade(HarnessApiException refused, Supplier<Optional<T>> reread) {
+        return refused.status() == 400 || refused.status() == 409 ? reread.get() : Optional.empty();
     }
 
     /** The spec's downloaded manifest, read and patched; bad input when it cannot be (the step checks it first). */
@@ -379,7 +394,16 @@ public final class DelegateReconciler {
         changes.add(create ? Change.create("HarnessConnector", id, type) : Change.update("HarnessConnector", id, type));
         if (write) {
             progress.info((create ? "creating" : "updating") + " connector " + id);
-            harness.saveConnector(desired, create);
+            try {
+                harness.saveConnector(desired, create);
+            } catch (HarnessApiException e) {
+                // created meanwhile by a parallel run (or by our own attempt whose answer was lost): update that
+                JsonNode made = alreadyMade(e, () -> create ? harness.connector(id) : Optional.empty())
+                        .orElseThrow(() -> e);
+                if (!covers(made, desired)) {
+                    harness.saveConnector(desired, false);
+                }
+            }
         }
     }
 

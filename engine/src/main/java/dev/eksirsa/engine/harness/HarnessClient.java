@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -29,9 +30,15 @@ public final class HarnessClient {
 
     private final HarnessConnection connection;
     private final HttpClient http;
+    private final HarnessRetry retry;
 
     public HarnessClient(HarnessConnection connection, ProxySettings proxy) {
+        this(connection, proxy, HarnessRetry.DEFAULTS);
+    }
+
+    public HarnessClient(HarnessConnection connection, ProxySettings proxy, HarnessRetry retry) {
         this.connection = connection;
+        this.retry = Objects.requireNonNull(retry, "retry");
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20));
         if (proxy != null) {
             builder.proxy(new ProxySelector() {
@@ -200,16 +207,7 @@ public final class HarnessClient {
                                 ? HttpRequest.BodyPublishers.noBody()
                                 : HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new EksIrsaException(what + " failed: cannot reach " + connection.managerUrl() + " ("
-                    + e.getClass().getSimpleName() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EksIrsaException(what + " was interrupted");
-        }
+        HttpResponse<String> response = sendWithRetries(request, what);
         if (response.statusCode() / 100 != 2) {
             String code = null;
             String message = null;
@@ -223,6 +221,40 @@ public final class HarnessClient {
             throw new HarnessApiException(what, response.statusCode(), code, message);
         }
         return response.body();
+    }
+
+    /**
+     * Sends, and sends again after a throttle, a 5xx or a dropped connection, as {@link HarnessRetry} says. A write
+     * sent again may have been done the first time: callers treat "already exists" as done and read it back.
+     */
+    private HttpResponse<String> sendWithRetries(HttpRequest request, String what) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (!HarnessRetry.retryable(response.statusCode()) || attempt == retry.attempts()) {
+                    return response;
+                }
+                pause(retry.waitBefore(attempt + 1, response.headers().firstValue("Retry-After")), what);
+            } catch (IOException e) {
+                if (attempt == retry.attempts()) {
+                    throw new EksIrsaException(what + " failed: cannot reach " + connection.managerUrl() + " ("
+                            + e.getClass().getSimpleName() + ", " + attempt + " attempts)");
+                }
+                pause(retry.waitBefore(attempt + 1, Optional.empty()), what);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EksIrsaException(what + " was interrupted");
+            }
+        }
+    }
+
+    private static void pause(Duration wait, String what) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EksIrsaException(what + " was interrupted");
+        }
     }
 
     private static String encode(String value) {

@@ -9,9 +9,11 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The Kubernetes calls a step that applies manifests needs (the delegate step), over one cluster's client: reads,
@@ -36,113 +38,137 @@ public final class ClusterObjects implements AutoCloseable {
     }
 
     private final KubernetesClient kube;
+    private final String cluster;
 
     public ClusterObjects(KubernetesClient kube) {
+        this(kube, null);
+    }
+
+    private ClusterObjects(KubernetesClient kube, String cluster) {
         this.kube = kube;
+        this.cluster = cluster;
     }
 
     public static ClusterObjects forCluster(AwsClients aws, String cluster, KubeClientOptions options) {
-        return new ClusterObjects(EksClusterClients.forCluster(aws, cluster, options));
+        return new ClusterObjects(EksClusterClients.forCluster(aws, cluster, options), cluster);
+    }
+
+    /** Runs one call; a refusal becomes the engine's error naming what failed, on which cluster, and why. */
+    private <T> T call(String what, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (KubernetesClientException e) {
+            throw KubeErrors.translate(what + (cluster == null ? "" : " on EKS cluster \"" + cluster + "\""), e);
+        }
+    }
+
+    private void run(String what, Runnable call) {
+        call(what, () -> {
+            call.run();
+            return null;
+        });
     }
 
     /** The service account's annotations, or empty when it does not exist. */
     public Optional<Map<String, String>> serviceAccountAnnotations(String namespace, String name) {
-        return KubeErrors.call("reading service account " + namespace + "/" + name, () -> {
-            var account =
-                    kube.serviceAccounts().inNamespace(namespace).withName(name).get();
-            if (account == null) {
-                return Optional.empty();
-            }
-            Map<String, String> annotations = account.getMetadata().getAnnotations();
-            return Optional.of(annotations == null ? Map.of() : annotations);
-        });
+        var account = call("reading service account " + namespace + "/" + name, () -> kube.serviceAccounts()
+                .inNamespace(namespace)
+                .withName(name)
+                .get());
+        if (account == null) {
+            return Optional.empty();
+        }
+        Map<String, String> annotations = account.getMetadata().getAnnotations();
+        return Optional.of(annotations == null ? Map.of() : annotations);
     }
 
+    /** Creates the service account; one that exists by now (made by a parallel run) is left as it is. */
     public void createServiceAccount(String namespace, String name, Map<String, String> labels) {
-        KubeErrors.call("creating service account " + namespace + "/" + name, () -> {
-            kube.serviceAccounts()
-                    .inNamespace(namespace)
-                    .resource(new ServiceAccountBuilder()
-                            .withNewMetadata()
-                            .withName(name)
-                            .withNamespace(namespace)
-                            .withLabels(labels)
-                            .endMetadata()
-                            .build())
-                    .create();
-            return null;
+        run("creating service account " + namespace + "/" + name, () -> {
+            try {
+                kube.serviceAccounts()
+                        .inNamespace(namespace)
+                        .resource(new ServiceAccountBuilder()
+                                .withNewMetadata()
+                                .withName(name)
+                                .withNamespace(namespace)
+                                .withLabels(labels)
+                                .endMetadata()
+                                .build())
+                        .create();
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409 || ModifiedConflicts.modified(e)) {
+                    throw e;
+                }
+            }
         });
     }
 
     public List<Pod> pods(String namespace, String label, String value) {
-        return KubeErrors.call("listing pods " + label + "=" + value + " in " + namespace, () -> {
-            return kube.pods()
-                    .inNamespace(namespace)
-                    .withLabel(label, value)
-                    .list()
-                    .getItems();
-        });
+        return call("listing pods " + label + "=" + value + " in " + namespace, () -> kube.pods()
+                .inNamespace(namespace)
+                .withLabel(label, value)
+                .list()
+                .getItems());
     }
 
     /** Pods that run as this service account (read-only: what verification inspects). */
     public List<Pod> podsOf(String namespace, String serviceAccount) {
-        return KubeErrors.call("listing pods of service account " + namespace + "/" + serviceAccount, () -> {
-            return kube.pods().inNamespace(namespace).list().getItems().stream()
-                    .filter(p -> serviceAccount.equals(p.getSpec().getServiceAccountName()))
-                    .toList();
-        });
+        return call(
+                        "listing pods in " + namespace,
+                        () -> kube.pods().inNamespace(namespace).list().getItems())
+                .stream()
+                .filter(p -> serviceAccount.equals(p.getSpec().getServiceAccountName()))
+                .toList();
     }
 
     /** A TokenRequest for the service account with this audience, as the kubelet makes for a projected volume. */
     public String serviceAccountToken(String namespace, String serviceAccount, String audience) {
-        return KubeErrors.call("requesting a token of service account " + namespace + "/" + serviceAccount, () -> {
-            return kube.serviceAccounts()
-                    .inNamespace(namespace)
-                    .withName(serviceAccount)
-                    .tokenRequest(new io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder()
-                            .withNewSpec()
-                            .withAudiences(audience)
-                            .withExpirationSeconds(3600L)
-                            .endSpec()
-                            .build())
-                    .getStatus()
-                    .getToken();
-        });
+        return call(
+                "requesting a token of service account " + namespace + "/" + serviceAccount,
+                () -> kube.serviceAccounts()
+                        .inNamespace(namespace)
+                        .withName(serviceAccount)
+                        .tokenRequest(new io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder()
+                                .withNewSpec()
+                                .withAudiences(audience)
+                                .withExpirationSeconds(3600L)
+                                .endSpec()
+                                .build())
+                        .getStatus()
+                        .getToken());
     }
 
     public Optional<Rollout> rollout(String namespace, String name) {
-        return KubeErrors.call("reading deployment " + namespace + "/" + name, () -> {
-            Deployment d = kube.apps()
-                    .deployments()
-                    .inNamespace(namespace)
-                    .withName(name)
-                    .get();
-            if (d == null || d.getStatus() == null) {
-                return Optional.empty();
-            }
-            var s = d.getStatus();
-            return Optional.of(new Rollout(
-                    s.getReadyReplicas() == null ? 0 : s.getReadyReplicas(),
-                    s.getUpdatedReplicas() == null ? 0 : s.getUpdatedReplicas(),
-                    s.getObservedGeneration() == null ? 0 : s.getObservedGeneration(),
-                    d.getMetadata().getGeneration() == null
-                            ? 0
-                            : d.getMetadata().getGeneration()));
-        });
+        Deployment d = call("reading deployment " + namespace + "/" + name, () -> kube.apps()
+                .deployments()
+                .inNamespace(namespace)
+                .withName(name)
+                .get());
+        if (d == null || d.getStatus() == null) {
+            return Optional.empty();
+        }
+        var s = d.getStatus();
+        return Optional.of(new Rollout(
+                s.getReadyReplicas() == null ? 0 : s.getReadyReplicas(),
+                s.getUpdatedReplicas() == null ? 0 : s.getUpdatedReplicas(),
+                s.getObservedGeneration() == null ? 0 : s.getObservedGeneration(),
+                d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration()));
     }
 
     /** {@code kubectl rollout restart}, then the named pods are deleted so that none keeps running as it was. */
     public void restart(String namespace, String deployment, List<String> pods) {
-        KubeErrors.call("restarting deployment " + namespace + "/" + deployment, () -> {
-            kube.apps()
-                    .deployments()
-                    .inNamespace(namespace)
-                    .withName(deployment)
-                    .rolling()
-                    .restart();
-            pods.forEach(p -> kube.pods().inNamespace(namespace).withName(p).delete());
-            return null;
-        });
+        run(
+                "restarting deployment " + namespace + "/" + deployment,
+                () -> ModifiedConflicts.retry(() -> kube.apps()
+                        .deployments()
+                        .inNamespace(namespace)
+                        .withName(deployment)
+                        .rolling()
+                        .restart()));
+        pods.forEach(p -> run(
+                "deleting pod " + namespace + "/" + p,
+                () -> kube.pods().inNamespace(namespace).withName(p).delete()));
     }
 
     /**
@@ -150,45 +176,47 @@ public final class ClusterObjects implements AutoCloseable {
      * preview differs from the live object; a no-op makes no mutating request.
      */
     public Applied apply(HasMetadata object, String manager, boolean dryRun) {
-        return KubeErrors.call("server-side apply of " + describe(object), () -> {
-            HasMetadata live = kube.resource(object).get();
-            HasMetadata preview = kube.resource(object)
-                    .dryRun()
-                    .fieldManager(manager)
-                    .forceConflicts()
-                    .serverSideApply();
-            if (live != null && comparable(live).equals(comparable(preview))) {
-                return Applied.UNCHANGED;
-            }
-            if (!dryRun) {
-                kube.resource(object).fieldManager(manager).forceConflicts().serverSideApply();
-            }
-            return live == null ? Applied.CREATED : Applied.UPDATED;
-        });
+        String what = "server-side apply of " + describe(object);
+        HasMetadata live = call(what, () -> kube.resource(object).get());
+        HasMetadata preview = call(
+                what,
+                () -> ModifiedConflicts.retry(() -> kube.resource(object)
+                        .dryRun()
+                        .fieldManager(manager)
+                        .forceConflicts()
+                        .serverSideApply()));
+        if (live != null && comparable(live).equals(comparable(preview))) {
+            return Applied.UNCHANGED;
+        }
+        if (!dryRun) {
+            call(
+                    what,
+                    () -> ModifiedConflicts.retry(() -> kube.resource(object)
+                            .fieldManager(manager)
+                            .forceConflicts()
+                            .serverSideApply()));
+        }
+        return live == null ? Applied.CREATED : Applied.UPDATED;
     }
 
     /** The live object's labels, or empty when it does not exist. */
     public Optional<Map<String, String>> labels(HasMetadata object) {
-        return KubeErrors.call("reading " + describe(object), () -> {
-            HasMetadata live = kube.resource(object).get();
-            if (live == null) {
-                return Optional.empty();
-            }
-            Map<String, String> labels = live.getMetadata().getLabels();
-            return Optional.of(labels == null ? Map.of() : labels);
-        });
+        HasMetadata live =
+                call("reading " + describe(object), () -> kube.resource(object).get());
+        if (live == null) {
+            return Optional.empty();
+        }
+        Map<String, String> labels = live.getMetadata().getLabels();
+        return Optional.of(labels == null ? Map.of() : labels);
     }
 
     public void delete(HasMetadata object) {
-        KubeErrors.call("deleting " + describe(object), () -> {
-            kube.resource(object).delete();
-            return null;
-        });
+        run("deleting " + describe(object), () -> kube.resource(object).delete());
     }
 
     private static String describe(HasMetadata object) {
-        String namespace = object.getMetadata().getNamespace();
-        return object.getKind() + " " + (namespace == null ? "" : namespace + "/")
+        String ns = object.getMetadata().getNamespace();
+        return object.getKind() + " " + (ns == null ? "" : ns + "/")
                 + object.getMetadata().getName();
     }
 

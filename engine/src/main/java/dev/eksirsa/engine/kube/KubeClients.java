@@ -42,6 +42,7 @@ public final class KubeClients {
                 .withConnectionTimeout((int) options.connectTimeout().toMillis())
                 .withRequestTimeout((int) options.requestTimeout().toMillis())
                 .withRequestRetryBackoffLimit(options.retries())
+                .withRequestRetryBackoffInterval((int) options.retryBackoff().toMillis())
                 .build();
         proxy(config, options.proxy(), endpoint.server());
         return build(config);
@@ -89,6 +90,7 @@ public final class KubeClients {
         config.setConnectionTimeout((int) options.connectTimeout().toMillis());
         config.setRequestTimeout((int) options.requestTimeout().toMillis());
         config.setRequestRetryBackoffLimit(options.retries());
+        config.setRequestRetryBackoffInterval((int) options.retryBackoff().toMillis());
         return build(config);
     }
 

@@ -48,10 +48,24 @@ public final class KubeErrors {
      * reason: URL and status, never the bearer token).
      */
     public static EksIrsaException translate(String what, KubernetesClientException e) {
-        String reason = e.getStatus() != null && e.getStatus().getMessage() != null
-                ? e.getStatus().getMessage()
-                : e.getMessage();
+        String reason;
+        if (e.getStatus() != null && e.getStatus().getMessage() != null) {
+            reason = e.getStatus().getMessage();
+        } else if (e.getCause() != null) {
+            // fabric8's own text only repeats the operation: the cause says the API server did not answer
+            reason = "the Kubernetes API did not answer (" + rootCause(e) + ")";
+        } else {
+            reason = e.getMessage();
+        }
         return typed(what + " failed: " + reason, e);
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     private static EksIrsaException typed(String message, KubernetesClientException e) {

@@ -241,7 +241,7 @@ public final class ServiceAccountBinder {
 
     public static void write(Supplier<?> call, String what) {
         try {
-            call.get();
+            ModifiedConflicts.retry(call);
         } catch (KubernetesClientException e) {
             throw KubeErrors.translate(what, e);
         }

@@ -12,7 +12,6 @@ import dev.eksirsa.engine.delegate.HarnessDelegateSpec;
 import dev.eksirsa.engine.harness.HarnessClient;
 import dev.eksirsa.engine.harness.HarnessConnection;
 import dev.eksirsa.engine.kube.ClusterObjects;
-import dev.eksirsa.engine.kube.KubeClientOptions;
 import java.util.List;
 import java.util.Map;
 
@@ -80,13 +79,13 @@ public final class DelegateStep implements Step<HarnessDelegateSpec, DelegateRes
             DelegateReconciler.downloadedManifest(spec);
         }
         HarnessClient harness = new HarnessClient(
-                new HarnessConnection(spec.managerUrl(), spec.accountId(), apiKey.trim()), context.proxy());
+                new HarnessConnection(spec.managerUrl(), spec.accountId(), apiKey.trim()),
+                context.proxy(),
+                context.harnessRetry());
         try (AwsClients clients =
                         context.connections().resolve(spec.connection(), null).open();
                 ClusterObjects kube = ClusterObjects.forCluster(
-                        checkedPartition(spec, clients),
-                        spec.cluster(),
-                        KubeClientOptions.DEFAULTS.withProxy(context.proxy()))) {
+                        checkedPartition(spec, clients), spec.cluster(), context.kubeOptions())) {
             return new DelegateReconciler(
                             kube, harness, context.environment(), context.progress(), deadline, clients.region())
                     .reconcile(spec);

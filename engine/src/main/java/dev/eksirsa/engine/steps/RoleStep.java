@@ -66,7 +66,7 @@ public final class RoleStep implements Step<IrsaRoleSpec, IrsaRoleResult> {
             IrsaRoleReconciler reconciler = new IrsaRoleReconciler(
                     clients, context.connections(), context.progress(), PrincipalPropagation.within(deadline));
             if (spec.clusterName() != null) {
-                KubeClientOptions options = KubeClientOptions.DEFAULTS.withProxy(context.proxy());
+                KubeClientOptions options = context.kubeOptions();
                 reconciler = reconciler.withKubernetes(
                         () -> KubeWorkloads.of(EksClusterClients.forCluster(clients, spec.clusterName(), options)));
             }

@@ -70,7 +70,7 @@ public final class VerifyStep implements Step<VerifySpec, VerifyResult> {
                             field, "must be in partition " + clients.partition() + " of the region");
                 }
             }
-            KubeClientOptions options = KubeClientOptions.DEFAULTS.withProxy(context.proxy());
+            KubeClientOptions options = context.kubeOptions();
             Duration consistency =
                     spec.timeout().compareTo(Duration.ofSeconds(30)) < 0 ? spec.timeout() : Duration.ofSeconds(30);
             result = new IrsaVerifier(

@@ -36,6 +36,8 @@ public final class HarnessEndpoint implements AutoCloseable {
     /** The delegate image tag the emulator calls latest. */
     public static final String LATEST_VERSION = "25.11.87300";
 
+    private static final int NO_ANSWER = 0;
+
     private final HarnessAccount account;
     private final CallLog calls;
     private final Clock clock;
@@ -124,6 +126,7 @@ public final class HarnessEndpoint implements AutoCloseable {
             }
             if (outcome == null) {
                 outcome = route(call);
+                faults.served(outcome.mutating());
             }
             calls.add(
                     "harness",
@@ -134,17 +137,25 @@ public final class HarnessEndpoint implements AutoCloseable {
                     outcome.answer().status(),
                     outcome.mutating(),
                     null);
-            write(exchange, outcome.answer());
+            if (outcome.answer().status() != NO_ANSWER) {
+                write(exchange, outcome.answer());
+            }
+            // else: closing the exchange without a response drops the connection
         }
     }
 
     private Outcome injectedFault(Call call) {
-        return faults.beforeCall("harness", call.method() + " " + call.path())
+        return faults.beforeCall(
+                        "harness",
+                        call.method() + " " + call.path(),
+                        !call.method().equals("GET"))
                 .map(injected -> new Outcome(
                         "fault",
                         call.path(),
                         false,
-                        HarnessResponses.error(injected.status(), injected.code(), injected.message())))
+                        injected.resetsConnection()
+                                ? new Answer(NO_ANSWER, "text/plain", "")
+                                : HarnessResponses.error(injected.status(), injected.code(), injected.message())))
                 .orElse(null);
     }
 

@@ -88,7 +88,11 @@ public final class AwsEndpoint implements AutoCloseable {
                     uri.getRawQuery(),
                     exchange.getRequestHeaders(),
                     body);
-            write(exchange, dispatch(request));
+            AwsResponse response = dispatch(request);
+            if (response.status() != AwsResponse.NO_ANSWER) {
+                write(exchange, response);
+            }
+            // else: closing the exchange without a response drops the connection, as a failing peer would
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "sandbox endpoint failure", e);
         }
@@ -109,15 +113,20 @@ public final class AwsEndpoint implements AutoCloseable {
             action = service.actionOf(request);
             Caller caller = authenticator.authenticate(request).orElse(null);
             call = new AwsCall(request, action, caller, requestId);
-            faults.beforeCall(service.signingName(), action).ifPresent(injected -> {
-                throw new AwsError(injected.status(), injected.code(), injected.message());
-            });
-            if (service.signingName().equals("iam")
-                    && CallLog.isMutatingAwsAction(action)
-                    && !iamWrites.tryAcquire(call.loggedAccount())) {
-                throw new AwsError(400, "Throttling", "Rate exceeded");
+            boolean mutating = CallLog.isMutatingAwsAction(action);
+            Optional<Faults.InjectedError> injected = faults.beforeCall(service.signingName(), action, mutating);
+            if (injected.isPresent() && injected.get().resetsConnection()) {
+                response = AwsResponse.noAnswer();
+            } else {
+                injected.ifPresent(fault -> {
+                    throw new AwsError(fault.status(), fault.code(), fault.message());
+                });
+                if (service.signingName().equals("iam") && mutating && !iamWrites.tryAcquire(call.loggedAccount())) {
+                    throw new AwsError(400, "Throttling", "Rate exceeded");
+                }
+                response = service.handle(call);
+                faults.served(mutating);
             }
-            response = service.handle(call);
         } catch (AwsError e) {
             response = service.renderError(e, requestId);
         } catch (RuntimeException | LinkageError e) {

@@ -5,8 +5,15 @@ import java.util.Map;
 
 public record AwsResponse(int status, String contentType, byte[] body, Map<String, String> headers) {
 
+    /** The status of {@link #noAnswer()}: the connection is closed without a response. */
+    public static final int NO_ANSWER = 0;
+
     public AwsResponse {
         headers = Map.copyOf(headers);
+    }
+
+    public static AwsResponse noAnswer() {
+        return new AwsResponse(NO_ANSWER, "text/plain", new byte[0], Map.of());
     }
 
     public static AwsResponse xml(int status, String xml) {

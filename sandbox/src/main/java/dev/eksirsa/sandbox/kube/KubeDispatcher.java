@@ -67,16 +67,17 @@ final class KubeDispatcher extends Dispatcher {
         KubeRequest request = KubeRequest.parse(recorded.getMethod().toUpperCase(Locale.ROOT), recorded.getPath());
         Optional<KubePrincipal> principal =
                 authenticator.authenticate(recorded.getHeader("Authorization"), cluster.name());
-        Optional<Faults.InjectedError> injected = faults.beforeCall("kubernetes", request.action());
+        Optional<Faults.InjectedError> injected = faults.beforeCall("kubernetes", request.action(), request.writes());
         MockResponse response;
         if (injected.isPresent()) {
-            response = injectedError(injected.get());
+            response = injectedError(injected.get(), request);
         } else if (principal.isEmpty()) {
             response = json(401, StatusResponses.unauthorized());
         } else if (!authorized(principal.get(), request)) {
             response = json(403, StatusResponses.forbidden(principal.get().arn(), request));
         } else {
             response = serveSafely(request, recorded);
+            faults.served(request.mutating());
         }
         log.add(
                 "kubernetes",
@@ -91,7 +92,13 @@ final class KubeDispatcher extends Dispatcher {
         return response;
     }
 
-    private static MockResponse injectedError(Faults.InjectedError injected) {
+    private static MockResponse injectedError(Faults.InjectedError injected, KubeRequest request) {
+        if (injected.resetsConnection()) {
+            return TlsFrontEnd.dropConnection(raw(500, ""));
+        }
+        if (injected.status() == 409) {
+            return json(409, StatusResponses.modifiedConflict(request));
+        }
         MockResponse response = json(
                 injected.status(), StatusResponses.failure(injected.status(), injected.code(), injected.message()));
         return injected.status() == 429 ? response.setHeader("Retry-After", "1") : response;

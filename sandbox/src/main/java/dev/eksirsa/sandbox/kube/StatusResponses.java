@@ -51,6 +51,21 @@ final class StatusResponses {
         return status;
     }
 
+    /** An optimistic-concurrency conflict: the object changed between the client's read and its write. */
+    static ObjectNode modifiedConflict(KubeRequest request) {
+        String resource = request.resource() == null ? "" : request.resource();
+        String group = request.group() == null ? "" : request.group();
+        String qualified = group.isEmpty() ? resource : resource + "." + group;
+        String name = request.name() == null ? "" : request.name();
+        ObjectNode status = failure(
+                409,
+                "Conflict",
+                "Operation cannot be fulfilled on " + qualified + " \"" + name + "\": the object has been modified;"
+                        + " please apply your changes to the latest version and try again");
+        status.putObject("details").put("name", name).put("group", group).put("kind", resource);
+        return status;
+    }
+
     static ObjectNode notFound() {
         ObjectNode status = failure(404, "NotFound", "the server could not find the requested resource");
         status.putObject("details")

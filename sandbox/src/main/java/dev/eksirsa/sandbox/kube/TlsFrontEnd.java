@@ -1,5 +1,6 @@
 package dev.eksirsa.sandbox.kube;
 
+import io.fabric8.mockwebserver.http.MockResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,6 +23,7 @@ import javax.net.ssl.SSLServerSocket;
  */
 final class TlsFrontEnd implements AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final String DROP_MARKER = "x-sandbox-drop-connection";
 
     private final SSLServerSocket serverSocket;
     private final InetSocketAddress backend;
@@ -44,6 +48,14 @@ final class TlsFrontEnd implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind the Kubernetes API front end", e);
         }
+    }
+
+    /**
+     * Marks an answer to be replaced by a dropped connection. The mock server can only answer, so the marker rides
+     * on the answer's headers and this front end, which owns the client's socket, closes it instead of forwarding.
+     */
+    static MockResponse dropConnection(MockResponse response) {
+        return response.setHeader(DROP_MARKER, "true");
     }
 
     int port() {
@@ -71,20 +83,24 @@ final class TlsFrontEnd implements AutoCloseable {
             upstream.connect(backend, 5_000);
             upstream.setTcpNoDelay(true);
             client.setTcpNoDelay(true);
-            executor.execute(() -> pump(upstream, client));
-            pump(client, upstream);
+            executor.execute(() -> pump(upstream, client, true));
+            pump(client, upstream, false);
         } catch (IOException | RuntimeException e) {
             closeQuietly(client);
             closeQuietly(upstream);
         }
     }
 
-    private static void pump(Socket from, Socket to) {
+    private static void pump(Socket from, Socket to, boolean answers) {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream()) {
             OutputStream out = to.getOutputStream();
             int n;
             while ((n = in.read(buffer)) >= 0) {
+                if (answers && marked(buffer, n)) {
+                    to.setSoLinger(true, 0);
+                    return;
+                }
                 out.write(buffer, 0, n);
                 out.flush();
             }
@@ -94,6 +110,13 @@ final class TlsFrontEnd implements AutoCloseable {
             closeQuietly(from);
             closeQuietly(to);
         }
+    }
+
+    private static boolean marked(byte[] buffer, int length) {
+        // the mock writes an answer's status line and headers in one piece, so the marker is never split
+        return new String(buffer, 0, length, StandardCharsets.ISO_8859_1)
+                .toLowerCase(Locale.ROOT)
+                .contains(DROP_MARKER + ":");
     }
 
     private static void closeQuietly(Socket socket) {

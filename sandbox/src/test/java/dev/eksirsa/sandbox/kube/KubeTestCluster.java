@@ -3,6 +3,7 @@ package dev.eksirsa.sandbox.kube;
 import dev.eksirsa.sandbox.account.Caller;
 import dev.eksirsa.sandbox.account.CredentialStore;
 import dev.eksirsa.sandbox.account.IssuedCredentials;
+import dev.eksirsa.sandbox.fault.Faults;
 import dev.eksirsa.sandbox.log.CallLog;
 import dev.eksirsa.sandbox.oidc.ClusterIssuer;
 import dev.eksirsa.sandbox.oidc.OidcIssuerServer;
@@ -38,6 +39,7 @@ final class KubeTestCluster implements AutoCloseable {
     final CertificateAuthority ca = CertificateAuthority.create("kube-test");
     final CredentialStore credentials = new CredentialStore(Clock.systemUTC());
     final CallLog log = new CallLog();
+    final Faults faults = new Faults();
     final OidcIssuerServer oidc;
     final ClusterIssuer issuer;
     final KubeApiServers servers;
@@ -55,7 +57,7 @@ final class KubeTestCluster implements AutoCloseable {
         this.admin = credentials.issueUserKey(Caller.user(ACCOUNT, ADMIN_ARN, "AIDAADMIN"));
         this.outsider = credentials.issueUserKey(Caller.user(ACCOUNT, OUTSIDER_ARN, "AIDAOUTSIDER"));
         this.servers = new KubeApiServers(
-                ca, log, new EksTokenAuthenticator(credentials, Clock.systemUTC()), Clock.systemUTC());
+                ca, log, new EksTokenAuthenticator(credentials, Clock.systemUTC()), Clock.systemUTC(), faults);
         this.server = servers.start(
                 new KubeCluster(
                         name,

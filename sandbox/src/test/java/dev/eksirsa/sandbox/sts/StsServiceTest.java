@@ -378,6 +378,30 @@ class StsServiceTest {
     }
 
     @Test
+    void webIdentity_providerYoungerThanPropagationDelay_isNotFoundUntilPropagated() {
+        faults.iamPropagationDelay(Duration.ofSeconds(10));
+        String roleArn = irsaRole(providerArnFor(), "StringEquals", "system:serviceaccount:apps:reader");
+        clock.advance(Duration.ofSeconds(10));
+        provider(List.of());
+        assertError(
+                () -> webIdentity(roleArn, token(c -> {})),
+                400,
+                "InvalidIdentityToken",
+                "No OpenIDConnect provider found in your account for " + issuer.issuerUrl());
+        clock.advance(Duration.ofSeconds(10));
+        ok(
+                sts,
+                null,
+                "AssumeRoleWithWebIdentity",
+                "RoleArn",
+                roleArn,
+                "RoleSessionName",
+                "pod",
+                "WebIdentityToken",
+                token(c -> {}));
+    }
+
+    @Test
     void webIdentity_noProviderForIssuer_isInvalidIdentityToken() {
         String roleArn = role(admin, trustAws("arn:aws:iam::" + ACCOUNT + ":root", null), 3600);
         assertError(

@@ -110,7 +110,11 @@ final class EksWaits {
             if (attempts.get() >= settings.maxAttempts() || waited.plus(poll).compareTo(settings.timeout()) >= 0) {
                 throw new WaitTimeoutException(resource, goal, attempts.get(), waited, e);
             }
-            throw new EksIrsaException(resource + " did not become " + goal + ": " + e.getMessage(), null, e);
+            // the waiter's own text ("did not match any waiter acceptors") hides why: its cause says it
+            String reason = e.getCause() != null && e.getCause().getMessage() != null
+                    ? e.getCause().getMessage()
+                    : e.getMessage();
+            throw new EksIrsaException(resource + " did not become " + goal + ": " + reason, null, e);
         }
         progress.info(resource + " is " + goal + " after " + Durations.human(Duration.between(start, Instant.now())));
         return response;
