@@ -154,7 +154,8 @@ class LeastAccessPolicyTest {
         grant("AmazonEKSEditPolicy", "elsewhere");
         assertThatThrownBy(() -> asOperator("irsaRole", roleArgs("elsewhere-sa")))
                 .isInstanceOf(AccessDeniedException.class)
-                .hasMessageContaining("User \"" + operator.arn() + "\" cannot get resource \"namespaces\"");
+                .hasMessageContaining("User \"" + operator.arn() + "\" cannot get resource \"serviceaccounts\"")
+                .hasMessageContaining("in the namespace \"" + NS + "\"");
     }
 
     @Test
