@@ -61,18 +61,21 @@ final class BenchCalls {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("reads", readsAndWrites[0]);
         out.put("writes", readsAndWrites[1]);
+        out.put("millis", readsAndWrites[2]);
         return out;
     }
 
-    /** Each step's [reads, writes], split where apply announces the next document. */
+    /** Each step's [reads, writes, wall milliseconds], split where apply announces the next document. */
     private Map<String, long[]> perStep(String setup) throws IOException, InterruptedException {
         List<String> kinds = new ArrayList<>();
         List<Long> starts = new ArrayList<>();
+        List<Long> times = new ArrayList<>();
         ProgressListener marks = new ProgressListener() {
             @Override
             public void info(String line) {
                 if (line.startsWith("== ")) {
                     kinds.add(line.substring(3, line.indexOf(' ', 3)));
+                    times.add(System.nanoTime());
                     try {
                         starts.add(sandbox.lastSeq());
                     } catch (IOException e) {
@@ -88,13 +91,16 @@ final class BenchCalls {
             public void warn(String line) {}
         };
         apply(setup, 1, marks);
+        times.add(System.nanoTime());
         starts.add(sandbox.lastSeq());
         List<BenchSandbox.Call> calls = sandbox.callsSince(starts.get(0));
         Map<String, long[]> out = new LinkedHashMap<>();
         for (int i = 0; i < kinds.size(); i++) {
             long from = starts.get(i);
             long to = starts.get(i + 1);
-            long[] counts = out.computeIfAbsent(kinds.get(i), k -> new long[2]);
+            long[] counts = out.computeIfAbsent(kinds.get(i), k -> new long[3]);
+            // the step's wall time, less the admin call that marked its start (a loopback round trip)
+            counts[2] += (times.get(i + 1) - times.get(i)) / 1_000_000;
             for (BenchSandbox.Call call : calls) {
                 if (call.seq() > from && call.seq() <= to) {
                     counts[call.mutating() ? 1 : 0]++;

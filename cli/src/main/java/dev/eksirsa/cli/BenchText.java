@@ -16,18 +16,19 @@ final class BenchText {
                 + report.get("clusterActivationDelaySeconds") + " s");
         out.println("Runbook tools: " + report.get("awsCli") + "; " + report.get("kubectl"));
         out.println();
-        out.println("API calls per step (reads/writes; minimum in brackets)");
-        out.printf("  %-16s %-22s %-22s%n", "step", "first run", "no-op re-run");
+        out.println("API calls per step (reads/writes; minimum in brackets), and the warm wall time of each run");
+        out.printf("  %-16s %-22s %-22s %s%n", "step", "first run", "no-op re-run", "ms first / re-run");
         for (Map<String, Object> step : (List<Map<String, Object>>) report.get("steps")) {
             Map<String, Object> first = (Map<String, Object>) step.get("firstRun");
             Map<String, Object> again = (Map<String, Object>) step.get("reRun");
             Map<String, Object> min = (Map<String, Object>) step.get("minimum");
             out.printf(
-                    "  %-16s %-22s %-22s%n",
+                    "  %-16s %-22s %-22s %s%n",
                     step.get("step"),
                     first.get("reads") + "/" + first.get("writes") + " [" + min.get("firstRunReads") + "/"
                             + min.get("firstRunWrites") + "]",
-                    again.get("reads") + "/" + again.get("writes") + " [" + min.get("reRunReads") + "/0]");
+                    again.get("reads") + "/" + again.get("writes") + " [" + min.get("reRunReads") + "/0]",
+                    first.get("millis") + " / " + again.get("millis"));
         }
         out.println("  no-op re-run writes: " + report.get("noopWrites"));
         out.println();
