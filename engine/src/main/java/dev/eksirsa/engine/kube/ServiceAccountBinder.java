@@ -1,6 +1,7 @@
 package dev.eksirsa.engine.kube;
 
 import dev.eksirsa.engine.api.Change;
+import dev.eksirsa.engine.api.Concurrently;
 import dev.eksirsa.engine.api.ConflictException;
 import dev.eksirsa.engine.api.EksIrsaException;
 import dev.eksirsa.engine.api.PlannedChange;
@@ -12,10 +13,13 @@ import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -51,19 +55,25 @@ public final class ServiceAccountBinder {
     public List<PlannedChange> plan(
             List<ServiceAccountRef> accounts, String roleArn, String audience, ServiceAccountOptions options) {
         List<PlannedChange> changes = new ArrayList<>();
-        List<String> namespacesPlanned = new ArrayList<>();
+        Set<String> namespacesRead = new HashSet<>();
         for (ServiceAccountRef ref : accounts) {
             if (ref.isPattern()) {
                 progress.warn("service account pattern " + ref + " is trusted but not annotated (no single object)");
                 continue;
             }
+            // the namespace is read with the service account, not after it: one round trip, not two
+            boolean namespaceUnknown = !namespacesRead.contains(ref.namespace());
+            namespacesRead.add(ref.namespace());
+            CompletableFuture<Boolean> namespaceExists = namespaceUnknown
+                    ? Concurrently.start(() -> read(
+                                    () -> kube.namespaces()
+                                            .withName(ref.namespace())
+                                            .get(),
+                                    "namespace " + ref.namespace())
+                            != null)
+                    : CompletableFuture.completedFuture(true);
             ServiceAccount actual = serviceAccount(ref);
-            // a service account that exists has its namespace: only a missing one makes the namespace worth a read
-            if (actual == null
-                    && !namespacesPlanned.contains(ref.namespace())
-                    && read(() -> kube.namespaces().withName(ref.namespace()).get(), "namespace " + ref.namespace())
-                            == null) {
-                namespacesPlanned.add(ref.namespace());
+            if (!Concurrently.join(namespaceExists)) {
                 changes.add(createNamespace(ref.namespace()));
             }
             Map<String, String> annotations = desiredAnnotations(roleArn, audience, options);

@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -109,11 +110,19 @@ public final class IrsaRoleReconciler {
         int warningsBefore = progress.warningCount();
         CompletableFuture<CallerAccount> callerAccount =
                 Concurrently.start(() -> CallerAccount.of(aws, "IAM role " + spec.roleName()));
+        boolean present = spec.state() != RoleState.ABSENT;
+        // a role is read by its name: the reads need no account id and go out with the identity calls
+        CompletableFuture<Optional<ActualRole>> actualRead =
+                present ? Concurrently.start(() -> RoleReader.of(aws).read(spec.roleName())) : null;
+        Map<TargetRoleSpec, CompletableFuture<Optional<ActualRole>>> targetReads = new ConcurrentHashMap<>();
+        // the cluster's client (its endpoint is one more read) is opened meanwhile too
+        CompletableFuture<KubeWorkloads> kubeOpening =
+                kube == null || !present ? CompletableFuture.completedFuture(null) : Concurrently.start(kube::get);
         List<TargetRole> targets = new ArrayList<>();
         try {
             List<CompletableFuture<TargetRole>> opening = new ArrayList<>();
             for (TargetRoleSpec t : spec.targetRoles()) {
-                opening.add(Concurrently.start(() -> open(t)));
+                opening.add(Concurrently.start(() -> open(t, present ? targetReads : null)));
             }
             RuntimeException failure = null;
             for (CompletableFuture<TargetRole> target : opening) {
@@ -130,15 +139,24 @@ public final class IrsaRoleReconciler {
             String roleArn = DesiredRole.arn(account.partition(), account.accountId(), spec.path(), spec.roleName());
             return spec.state() == RoleState.ABSENT
                     ? remove(spec, roleArn, targets, warningsBefore)
-                    : ensure(spec, account, roleArn, targets, warningsBefore);
+                    : ensure(spec, account, roleArn, targets, warningsBefore, actualRead, targetReads, kubeOpening);
         } finally {
             targets.forEach(t -> t.aws().close());
+            kubeOpening.thenAccept(client -> {
+                if (client != null) {
+                    client.close();
+                }
+            });
         }
     }
 
-    private TargetRole open(TargetRoleSpec t) {
+    /** Opens a target role's clients; with {@code readsAhead}, starts reading the role there at once. */
+    private TargetRole open(TargetRoleSpec t, Map<TargetRoleSpec, CompletableFuture<Optional<ActualRole>>> readsAhead) {
         AwsClients clients =
                 this.targets.resolve(t.connection(), aws.connection()).open();
+        if (readsAhead != null) {
+            readsAhead.put(t, Concurrently.start(() -> RoleReader.of(clients).read(t.roleName())));
+        }
         try {
             CallerAccount ta = CallerAccount.of(clients, "target role " + t.roleName());
             return new TargetRole(
@@ -150,15 +168,30 @@ public final class IrsaRoleReconciler {
     }
 
     private IrsaRoleResult ensure(
-            IrsaRoleSpec spec, CallerAccount account, String roleArn, List<TargetRole> targets, int warningsBefore) {
-        // the role reads need nothing from the provider: all of them go out at once
-        CompletableFuture<Optional<ActualRole>> actualRead =
-                Concurrently.start(() -> RoleReader.of(aws).read(spec.roleName()));
+            IrsaRoleSpec spec,
+            CallerAccount account,
+            String roleArn,
+            List<TargetRole> targets,
+            int warningsBefore,
+            CompletableFuture<Optional<ActualRole>> actualRead,
+            Map<TargetRoleSpec, CompletableFuture<Optional<ActualRole>>> readsAhead,
+            CompletableFuture<KubeWorkloads> opening) {
+        // what needs nothing from the provider goes on at once: the target roles' plans (they need only the IRSA
+        // role's ARN) and the cluster's plan
         List<CompletableFuture<Optional<ActualRole>>> targetReads = new ArrayList<>();
         for (TargetRole target : targets) {
-            targetReads.add(Concurrently.start(
-                    () -> RoleReader.of(target.aws()).read(target.spec().roleName())));
+            targetReads.add(readsAhead.get(target.spec()));
         }
+        CompletableFuture<List<RolePlan>> targetPlanning = Concurrently.start(() -> {
+            Optional<ActualRole> irsaRole = Concurrently.join(actualRead);
+            return planTargets(spec, targets, targetReads, irsaRole.isEmpty(), arnOf(irsaRole, roleArn));
+        });
+        CompletableFuture<KubePlan> kubePlanning = Concurrently.start(() -> {
+            KubeWorkloads client = Concurrently.join(opening);
+            return client == null
+                    ? new KubePlan(List.of(), List.of())
+                    : planKubernetes(spec, client, arnOf(Concurrently.join(actualRead), roleArn));
+        });
         OidcProviderRef provider = OidcProviderRef.resolve(
                 aws,
                 spec.clusterName(),
@@ -167,8 +200,21 @@ public final class IrsaRoleReconciler {
                 account.partition(),
                 account.accountId(),
                 progress);
-        List<String> targetArns = targets.stream().map(TargetRole::arn).toList();
+        DesiredRole desired = desired(spec, roleArn, targets, provider);
+        Optional<ActualRole> actual = Concurrently.join(actualRead);
+        RolePlan rolePlan =
+                RolePlanner.of(aws, account.partition(), progress).plan(actual, desired, spec.exclusive(), null);
+        ChainCheck.webIdentity(roleArn, rolePlan.trustAfter(), provider, spec.serviceAccounts(), spec.audience());
+        List<RolePlan> targetPlans = Concurrently.join(targetPlanning);
+        return ensured(spec, rolePlan, targetPlans, Concurrently.join(kubePlanning), warningsBefore);
+    }
 
+    private static String arnOf(Optional<ActualRole> role, String otherwise) {
+        return role.map(ActualRole::arn).orElse(otherwise);
+    }
+
+    private DesiredRole desired(IrsaRoleSpec spec, String roleArn, List<TargetRole> targets, OidcProviderRef provider) {
+        List<String> targetArns = targets.stream().map(TargetRole::arn).toList();
         Map<String, PolicyDocument> inline =
                 new LinkedHashMap<>(InlinePolicies.parse("inlinePolicies", spec.inlinePolicies()));
         Set<String> assumable = new LinkedHashSet<>(spec.assumeRoleArns());
@@ -180,7 +226,7 @@ public final class IrsaRoleReconciler {
         ChainCheck.identity(inline.values(), targetArns);
         List<String> subjects =
                 spec.serviceAccounts().stream().map(ServiceAccountRef::subject).toList();
-        DesiredRole desired = new DesiredRole(
+        return new DesiredRole(
                 spec.roleName(),
                 roleArn,
                 spec.path(),
@@ -192,31 +238,13 @@ public final class IrsaRoleReconciler {
                 TrustPolicies.webIdentity(provider.arn(), provider.issuerHostPath(), subjects, spec.audience()),
                 Set.copyOf(spec.policyArns()),
                 inline);
-
-        Optional<ActualRole> actual = Concurrently.join(actualRead);
-        String actualArn = actual.map(ActualRole::arn).orElse(roleArn);
-        KubeWorkloads client = kube == null ? null : kube.get();
-        try {
-            CompletableFuture<KubePlan> kubePlan = client == null
-                    ? CompletableFuture.completedFuture(new KubePlan(List.of(), List.of()))
-                    : Concurrently.start(() -> planKubernetes(spec, client, actualArn));
-            RolePlanner planner = RolePlanner.of(aws, account.partition(), progress);
-            RolePlan rolePlan = planner.plan(actual, desired, spec.exclusive(), null);
-            ChainCheck.webIdentity(roleArn, rolePlan.trustAfter(), provider, spec.serviceAccounts(), spec.audience());
-            List<RolePlan> targetPlans = planTargets(spec, targets, targetReads, rolePlan, actualArn);
-            return ensured(spec, rolePlan, targetPlans, Concurrently.join(kubePlan), warningsBefore);
-        } finally {
-            if (client != null) {
-                client.close();
-            }
-        }
     }
 
     private List<RolePlan> planTargets(
             IrsaRoleSpec spec,
             List<TargetRole> targets,
             List<CompletableFuture<Optional<ActualRole>>> targetReads,
-            RolePlan rolePlan,
+            boolean irsaRoleCreated,
             String actualArn) {
         List<RolePlan> targetPlans = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
@@ -245,7 +273,7 @@ public final class IrsaRoleReconciler {
                             + r.maxSessionDuration() + " s, but sessions chained from " + actualArn
                             + " are capped at 1 hour by AWS; left as it is"));
             RolePlan plan = targetPlanner.plan(
-                    targetActual, targetDesired, spec.exclusive(), rolePlan.creates() ? propagation : null);
+                    targetActual, targetDesired, spec.exclusive(), irsaRoleCreated ? propagation : null);
             ChainCheck.crossAccount(plan.arn(), plan.trustAfter(), actualArn, t.externalId());
             targetPlans.add(plan);
         }
@@ -296,11 +324,18 @@ public final class IrsaRoleReconciler {
         if (all.isEmpty() || spec.dryRun()) {
             apply(spec, all);
         } else {
-            // the IRSA role first (the target roles' trust names it); then each target role and the cluster's
-            // objects, which depend on nothing but it, at the same time
-            PlannedChange.applyAll(rolePlan.changes(), false);
+            // a new IRSA role first (the target roles' trust names it); then its policies, each target role and
+            // the cluster's objects, which need nothing but it, at the same time
+            List<PlannedChange> irsaChanges = rolePlan.changes();
+            if (rolePlan.creates()) {
+                irsaChanges.get(0).apply().run();
+            }
             List<Runnable> afterwards = new ArrayList<>();
-            targetPlans.forEach(p -> afterwards.add(() -> PlannedChange.applyAll(p.changes(), false)));
+            afterwards.add(
+                    rolePlan.creates()
+                            ? () -> applyConcurrently(irsaChanges.subList(1, irsaChanges.size()))
+                            : () -> PlannedChange.applyAll(irsaChanges, false));
+            targetPlans.forEach(p -> afterwards.add(() -> applyRole(p)));
             afterwards.add(() -> PlannedChange.applyAll(kubeChanges, false));
             Concurrently.run(afterwards);
         }
@@ -316,6 +351,24 @@ public final class IrsaRoleReconciler {
                 all.stream().map(PlannedChange::change).toList(),
                 progress.warningsSince(warningsBefore),
                 spec.dryRun());
+    }
+
+    /** A role's changes: a new role's creation first, then its policies at the same time; an update in order. */
+    private static void applyRole(RolePlan plan) {
+        if (!plan.creates()) {
+            PlannedChange.applyAll(plan.changes(), false);
+            return;
+        }
+        plan.changes().get(0).apply().run();
+        applyConcurrently(plan.changes().subList(1, plan.changes().size()));
+    }
+
+    private static void applyConcurrently(List<PlannedChange> changes) {
+        List<Runnable> writes = new ArrayList<>();
+        changes.forEach(c -> writes.add(c.apply()));
+        if (!writes.isEmpty()) {
+            Concurrently.run(writes);
+        }
     }
 
     private IrsaRoleResult remove(IrsaRoleSpec spec, String roleArn, List<TargetRole> targets, int warningsBefore) {

@@ -13,8 +13,10 @@ import dev.eksirsa.engine.aws.AwsClients;
 import dev.eksirsa.engine.aws.AwsErrors;
 import dev.eksirsa.engine.aws.Partitions;
 import dev.eksirsa.engine.aws.ec2.DefaultSubnets;
+import dev.eksirsa.engine.aws.iam.ActualRole;
 import dev.eksirsa.engine.aws.iam.OidcProviderPlan;
 import dev.eksirsa.engine.aws.iam.OidcProviderReconciler;
+import dev.eksirsa.engine.aws.iam.RoleReader;
 import dev.eksirsa.engine.aws.iam.ServiceRolePlan;
 import dev.eksirsa.engine.aws.iam.ServiceRoleReconciler;
 import dev.eksirsa.engine.cluster.ClusterResult;
@@ -70,7 +72,12 @@ final class ClusterEnsurer {
                         + "; pass create (--create) to create it");
             }
             created = true;
-            // the default subnets and the caller's account do not depend on each other
+            // the default subnets, the cluster role (read by its name) and the caller's account do not depend on
+            // each other
+            CompletableFuture<Optional<ActualRole>> clusterRoleRead = spec.clusterRoleArn() == null
+                    ? Concurrently.start(
+                            () -> new RoleReader(aws.iam()).read(ServiceRoleReconciler.roleName(name, "cluster")))
+                    : CompletableFuture.completedFuture(Optional.empty());
             CompletableFuture<List<String>> subnetsLookup = Concurrently.start(() ->
                     spec.subnetIds().isEmpty() ? new DefaultSubnets(aws.ec2()).find(aws.region()) : spec.subnetIds());
             String accountId = AwsErrors.call(
@@ -80,7 +87,7 @@ final class ClusterEnsurer {
                 sameAccount("nodeRoleArn", spec.nodegroup().nodeRoleArn(), accountId);
             }
             checkVersionOffered(spec.kubernetesVersion());
-            List<PlannedChange> creation = planCreation(spec, accountId, subnetsLookup);
+            List<PlannedChange> creation = planCreation(spec, accountId, clusterRoleRead, subnetsLookup);
             List<String> subnets = Concurrently.join(subnetsLookup);
             if (spec.dryRun()) {
                 creation.forEach(c -> changes.add(c.change()));
@@ -159,7 +166,10 @@ final class ClusterEnsurer {
     }
 
     private List<PlannedChange> planCreation(
-            ClusterSpec spec, String accountId, CompletableFuture<List<String>> subnetsLookup) {
+            ClusterSpec spec,
+            String accountId,
+            CompletableFuture<Optional<ActualRole>> clusterRoleRead,
+            CompletableFuture<List<String>> subnetsLookup) {
         String name = spec.name();
         List<PlannedChange> plan = new ArrayList<>();
         String roleArn = spec.clusterRoleArn();
@@ -167,6 +177,7 @@ final class ClusterEnsurer {
         if (roleArn == null) {
             ServiceRolePlan role = new ServiceRoleReconciler(aws.iam(), aws.partition(), accountId, progress)
                     .plan(
+                            Concurrently.join(clusterRoleRead),
                             ServiceRoleReconciler.roleName(name, "cluster"),
                             name,
                             "eks.amazonaws.com",

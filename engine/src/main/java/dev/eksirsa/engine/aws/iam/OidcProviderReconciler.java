@@ -1,6 +1,7 @@
 package dev.eksirsa.engine.aws.iam;
 
 import dev.eksirsa.engine.api.Change;
+import dev.eksirsa.engine.api.Concurrently;
 import dev.eksirsa.engine.api.Ownership;
 import dev.eksirsa.engine.api.PlannedChange;
 import dev.eksirsa.engine.api.ProgressListener;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -49,8 +51,10 @@ public final class OidcProviderReconciler {
     }
 
     public OidcProviderPlan plan(URI issuer, String providerArn, String clusterName) {
+        // the issuer's certificate is needed either way: fetched while IAM answers
+        CompletableFuture<Optional<String>> fetching = Concurrently.start(() -> thumbprints.apply(issuer));
         Optional<GetOpenIdConnectProviderResponse> actual = read(providerArn);
-        Optional<String> thumbprint = thumbprints.apply(issuer);
+        Optional<String> thumbprint = Concurrently.join(fetching);
         if (actual.isEmpty()) {
             return new OidcProviderPlan(
                     providerArn, false, false, List.of(createChange(issuer, providerArn, clusterName, thumbprint)));

@@ -32,6 +32,7 @@ public final class RolePlanner {
     private final PolicyNormalizer normalizer;
     private final TrustQuota quota;
     private final ProgressListener progress;
+    private final boolean checkPolicies;
 
     /** The planner for the IAM of these clients, in {@code partition}. */
     public static RolePlanner of(AwsClients aws, String partition, ProgressListener progress) {
@@ -39,10 +40,20 @@ public final class RolePlanner {
     }
 
     public RolePlanner(IamClient iam, String partition, ProgressListener progress) {
+        this(iam, new PolicyNormalizer(partition), new TrustQuota(iam), progress, true);
+    }
+
+    private RolePlanner(
+            IamClient iam,
+            PolicyNormalizer normalizer,
+            TrustQuota quota,
+            ProgressListener progress,
+            boolean checkPolicies) {
         this.iam = iam;
-        this.normalizer = new PolicyNormalizer(partition);
-        this.quota = new TrustQuota(iam);
+        this.normalizer = normalizer;
+        this.quota = quota;
         this.progress = progress;
+        this.checkPolicies = checkPolicies;
     }
 
     /**
@@ -328,18 +339,35 @@ public final class RolePlanner {
      * created. Without iam:GetPolicy the check is skipped with a warning.
      */
     private void requireExisting(String roleArn, java.util.Collection<String> policyArns) {
-        for (String policyArn : policyArns) {
-            try {
-                iam.getPolicy(b -> b.policyArn(policyArn));
-            } catch (software.amazon.awssdk.services.iam.model.NoSuchEntityException e) {
-                throw new dev.eksirsa.engine.api.InvalidInputException(
-                        "policyArns",
-                        "managed policy " + policyArn + " does not exist (to attach to IAM role " + roleArn + ")");
-            } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
-                progress.warn("cannot check that managed policy " + policyArn + " exists (" + AwsErrors.code(e)
-                        + "); AttachRolePolicy will tell");
-            }
+        if (!checkPolicies) {
+            return;
         }
+        List<Runnable> checks = new ArrayList<>();
+        for (String policyArn : policyArns) {
+            checks.add(() -> requireExisting(roleArn, policyArn));
+        }
+        dev.eksirsa.engine.api.Concurrently.run(checks);
+    }
+
+    private void requireExisting(String roleArn, String policyArn) {
+        try {
+            iam.getPolicy(b -> b.policyArn(policyArn));
+        } catch (software.amazon.awssdk.services.iam.model.NoSuchEntityException e) {
+            throw new dev.eksirsa.engine.api.InvalidInputException(
+                    "policyArns",
+                    "managed policy " + policyArn + " does not exist (to attach to IAM role " + roleArn + ")");
+        } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+            progress.warn("cannot check that managed policy " + policyArn + " exists (" + AwsErrors.code(e)
+                    + "); AttachRolePolicy will tell");
+        }
+    }
+
+    /**
+     * This planner without the read that managed policies exist: for the service roles, whose AWS managed
+     * policies eks-irsa names itself (no user can mistype them).
+     */
+    public RolePlanner trustingPolicyArns() {
+        return new RolePlanner(iam, normalizer, quota, progress, false);
     }
 
     /** Tags a foreign role with what this run adds to it, so teardown removes that and nothing else. */

@@ -51,7 +51,16 @@ public final class ServiceRoleReconciler {
      *     the changes
      */
     public ServiceRolePlan plan(String roleName, String clusterName, String service, List<String> managedPolicies) {
-        Optional<ActualRole> actual = new RoleReader(iam).read(roleName);
+        return plan(new RoleReader(iam).read(roleName), roleName, clusterName, service, managedPolicies);
+    }
+
+    /** As {@link #plan(String, String, String, List)}, with the role already read (its name is all a read needs). */
+    public ServiceRolePlan plan(
+            Optional<ActualRole> actual,
+            String roleName,
+            String clusterName,
+            String service,
+            List<String> managedPolicies) {
         if (actual.isPresent() && !Ownership.isOursFor(actual.get().tags(), clusterName)) {
             throw new ConflictException("IAM role " + actual.get().arn() + " exists but was not created by eks-irsa"
                     + " for cluster " + clusterName + "; pass its ARN explicitly to use it, or remove it");
@@ -70,7 +79,8 @@ public final class ServiceRoleReconciler {
                         .map(p -> "arn:" + partition + ":iam::aws:policy/" + p)
                         .collect(Collectors.toSet()),
                 Map.of());
-        RolePlan plan = new RolePlanner(iam, partition, progress).plan(actual, desired, false, null);
+        RolePlan plan =
+                new RolePlanner(iam, partition, progress).trustingPolicyArns().plan(actual, desired, false, null);
         return new ServiceRolePlan(plan.arn(), plan.changes());
     }
 
