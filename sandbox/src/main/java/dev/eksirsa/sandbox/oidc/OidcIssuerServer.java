@@ -43,6 +43,7 @@ public final class OidcIssuerServer implements AutoCloseable {
 
     private OidcIssuerServer(
             String region, HttpsServer server, ServerCredentials credentials, ExecutorService executor) {
+        RsaKeyPool.start(); // the first cluster finds a key ready, as every later one does
         this.region = region;
         this.server = server;
         this.credentials = credentials;

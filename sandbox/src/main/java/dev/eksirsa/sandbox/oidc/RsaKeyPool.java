@@ -24,6 +24,11 @@ final class RsaKeyPool {
 
     private RsaKeyPool() {}
 
+    /** Starts filling the pool (the class's initialisation does): before the first cluster needs a key. */
+    static void start() {
+        // nothing more: loading this class started the filler
+    }
+
     static KeyPair take() {
         KeyPair ready = POOL.poll();
         return ready != null ? ready : generate();
