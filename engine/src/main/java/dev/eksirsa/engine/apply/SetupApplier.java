@@ -113,8 +113,7 @@ public final class SetupApplier {
         try {
             List<Future<Applied>> futures = new ArrayList<>();
             for (SetupDocument document : group) {
-                StepContext prefixed = new StepContext(
-                        context.connections(), context.environment(), prefixed(context.progress(), document.field()));
+                StepContext prefixed = context.withProgress(prefixed(context.progress(), document.field()));
                 futures.add(pool.submit(() -> applyOne(document, results, dryRun, prefixed)));
             }
             List<Applied> applied = new ArrayList<>();

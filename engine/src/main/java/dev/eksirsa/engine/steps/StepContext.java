@@ -36,6 +36,11 @@ public record StepContext(
         }
     }
 
+    /** This context with progress going to {@code other}: the same connections, environment and retry wait. */
+    public StepContext withProgress(ProgressListener other) {
+        return new StepContext(connections, environment, other, retryBackoff);
+    }
+
     /** Kubernetes clients' options for this step: fabric8's patience, this context's proxy and retry wait. */
     public KubeClientOptions kubeOptions() {
         return KubeClientOptions.DEFAULTS.withProxy(proxy()).withRetryBackoff(retryBackoff);

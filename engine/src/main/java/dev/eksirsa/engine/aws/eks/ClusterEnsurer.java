@@ -141,7 +141,13 @@ final class ClusterEnsurer {
             plan.forEach(c -> changes.add(c.change()));
         } else {
             Cluster reached = cluster;
-            Concurrently.run(List.of(() -> apply(plan, changes), () -> checkApiAccess(reached)));
+            // the access check asks the API as the caller: after any access entry the plan makes, else meanwhile
+            if (plan.stream().anyMatch(c -> c.change().kind().equals(AccessEntryReconciler.KIND))) {
+                apply(plan, changes);
+                checkApiAccess(reached);
+            } else {
+                Concurrently.run(List.of(() -> apply(plan, changes), () -> checkApiAccess(reached)));
+            }
         }
         return new ClusterResult(
                 name,

@@ -7,10 +7,12 @@ import dev.eksirsa.engine.api.ConflictException;
 import dev.eksirsa.engine.aws.AwsClients;
 import dev.eksirsa.engine.aws.ec2.DefaultSubnets;
 import dev.eksirsa.engine.aws.iam.ServiceRoleReconciler;
+import dev.eksirsa.engine.cluster.ClusterResult;
 import dev.eksirsa.engine.cluster.ClusterSpec;
 import dev.eksirsa.engine.cluster.NodegroupSpec;
 import dev.eksirsa.sandbox.Sandbox;
 import dev.eksirsa.sandbox.SandboxOptions;
+import dev.eksirsa.sandbox.fault.FaultRule;
 import dev.eksirsa.sandbox.log.CallRecord;
 import dev.eksirsa.testkit.Backend;
 import dev.eksirsa.testkit.RunsAgainst;
@@ -139,6 +141,29 @@ class ClusterGuardsTest {
                 java.nio.charset.StandardCharsets.UTF_8);
         assertThat(trust)
                 .contains("\"aws:SourceAccount\":\"" + sandbox.primary().accountId() + "\"");
+    }
+
+    @Test
+    void theApiAccessCheck_runsAfterTheAccessEntryThatLetsTheCallerIn() {
+        String name = uniqueName();
+        // a slow CreateAccessEntry: a check running beside it would find the caller not let in yet
+        sandbox.faults().add(FaultRule.latency("eks", "CreateAccessEntry", Duration.ofMillis(700)));
+        try {
+            ClusterReconciler checking = new ClusterReconciler(
+                    aws,
+                    SandboxAws.thumbprints(sandbox),
+                    new SandboxAws.Lines(),
+                    new dev.eksirsa.engine.kube.KubeAccessCheck(aws, null));
+            ClusterResult result = checking.reconcile(spec(name)
+                    .create(true)
+                    .bootstrapClusterCreatorAdmin(false)
+                    .accessPrincipalArns(List.of(sandbox.primary().arn()))
+                    .build());
+
+            assertThat(result.warnings()).noneMatch(w -> w.contains("Kubernetes API"));
+        } finally {
+            sandbox.faults().clear();
+        }
     }
 
     @Test
