@@ -86,10 +86,24 @@ final class BenchCommand implements Callable<Integer> {
     String output;
 
     @Override
-    public Integer call() throws Exception {
-        if (!output.equals("text") && !output.equals("json")) {
-            io.err().println("error: output: must be text or json");
+    public Integer call() throws InterruptedException {
+        try {
+            return measure();
+        } catch (dev.eksirsa.engine.api.InvalidInputException e) {
+            io.err().println("error: " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
+        } catch (IOException | RuntimeException e) {
+            io.err().println("error: the benchmark failed: " + e.getMessage());
+            return ExitCodes.FAILURE;
+        }
+    }
+
+    private int measure() throws IOException, InterruptedException {
+        if (!output.equals("text") && !output.equals("json")) {
+            throw new dev.eksirsa.engine.api.InvalidInputException("output", "must be text or json");
+        }
+        if (parallel < 1) {
+            throw new dev.eksirsa.engine.api.InvalidInputException("parallel", "must be at least 1");
         }
         Duration callLatency = dev.eksirsa.engine.api.Durations.parse("--latency", latency);
         Duration delay = dev.eksirsa.engine.api.Durations.parse("--cluster-activation-delay", activationDelay);
@@ -219,7 +233,8 @@ final class BenchCommand implements Callable<Integer> {
         return lines.length == 0 ? "" : lines[lines.length - 1];
     }
 
-    private Map<String, Object> scaleRow(BenchCalls calls, BenchSandbox sandbox, int count) throws Exception {
+    private Map<String, Object> scaleRow(BenchCalls calls, BenchSandbox sandbox, int count)
+            throws IOException, InterruptedException {
         String setup = BenchSetups.serviceAccounts("warm", "s" + count, count);
         System.gc();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
