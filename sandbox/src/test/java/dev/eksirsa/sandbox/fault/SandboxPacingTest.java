@@ -88,6 +88,16 @@ class SandboxPacingTest {
     }
 
     @Test
+    void theSandboxsServersSendTheirAnswersWithoutNagleDelay() {
+        // the JDK server writes headers and body apart: with Nagle's algorithm each answer waited ~40 ms for the
+        // client's delayed ACK, on top of any latency a benchmark asked for
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults())) {
+            assertThat(sandbox.awsEndpoint()).isNotNull();
+            assertThat(System.getProperty("sun.net.httpserver.nodelay")).isEqualTo("true");
+        }
+    }
+
+    @Test
     void faultsClearedByATest_keepTheSandboxsCallLatency() {
         Faults faults = new Faults();
         faults.baseLatency(Duration.ofMillis(60));
